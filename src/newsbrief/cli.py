@@ -1,0 +1,94 @@
+"""The command line: a thin layer over newsbrief's Python API (load, analyse, brief)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from newsbrief import __version__
+from newsbrief.errors import NewsbriefError, NothingUsable
+from newsbrief.pipeline import analyse, brief, load
+from newsbrief.render import FORMATS, format_for, render, write_atomic
+from newsbrief.render.json import analysis_line
+
+
+def _report(line: str) -> None:
+    print(f"newsbrief: {line}", file=sys.stderr, flush=True)
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output and output != "-":
+        write_atomic(output, text)
+        _report(f"wrote {output}")
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    loaded = load(args.inputs, report=_report)
+    result = brief(loaded.articles, sentences=args.sentences)
+    _emit(render(result, format_for(args.format, args.output)), args.output)
+    return 0
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    loaded = load(args.inputs, report=_report)
+    _emit("".join(analysis_line(a) for a in analyse(loaded.articles)), args.output)
+    return 0
+
+
+def cmd_later(what: str, issue: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        _report(f"'{what}' is not available in this version yet ({issue}); see README.md")
+        return 2
+    return run
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="newsbrief",
+        description="Turn the coverage of a news story into a cited brief. Inputs are files or folders "
+                    "(.txt, .html, .htm, .jsonl, .json; folders recursively) or - for standard input.")
+    p.add_argument("--version", action="version", version=f"newsbrief {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser("brief", help="one brief, all inputs taken as one story")
+    b.add_argument("inputs", nargs="+", metavar="INPUT")
+    b.add_argument("--format", choices=sorted(FORMATS), help="json, md or html (default: from -o, else md)")
+    b.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
+    b.add_argument("--sentences", type=int, default=5, metavar="N", help="summary length in sentences (default 5)")
+    b.set_defaults(run=cmd_brief)
+
+    a = sub.add_parser("analyse", aliases=["analyze"], help="per-article analysis as JSON Lines")
+    a.add_argument("inputs", nargs="+", metavar="INPUT")
+    a.add_argument("-o", "--output", metavar="FILE")
+    a.set_defaults(run=cmd_analyse)
+
+    for name, text, issue in [("stories", "group articles into stories", "story clustering"),
+                              ("serve", "the web app over a store", "the web app"),
+                              ("batch", "the stages over a large corpus on Dask", "scale-out")]:
+        s = sub.add_parser(name, help=f"{text} (not yet available)")
+        s.add_argument("rest", nargs=argparse.REMAINDER)
+        s.set_defaults(run=cmd_later(name, issue))
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except NothingUsable as err:
+        _report(str(err))
+        return 1
+    except NewsbriefError as err:
+        _report(f"error: {err}")
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""The Python API behind the command line: load (read + clean), analyse, brief.
+
+Each verb is a plain function over the data model; the CLI is a thin layer over these.
+"""
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import BinaryIO
+
+from newsbrief.analyse import analyse_article
+from newsbrief.brief import make_brief
+from newsbrief.clean import clean_all
+from newsbrief.errors import NothingUsable
+from newsbrief.model import Analysis, Article, Brief, RawDocument, Skipped
+from newsbrief.read import read_inputs
+
+Report = Callable[[str], None]
+
+
+@dataclass
+class Loaded:
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def load(inputs: Iterable[str], *, stdin: BinaryIO | None = None, report: Report | None = None) -> Loaded:
+    """Read and clean every input. Bad items are reported (one line each) and skipped.
+
+    Raises NothingUsable when no item could be used."""
+    say = report or (lambda line: None)
+    loaded = Loaded()
+    raws: list[RawDocument] = []
+    for item in read_inputs(inputs, stdin=stdin):
+        if isinstance(item, Skipped):
+            loaded.skipped.append(item)
+            say(str(item))
+        else:
+            for note in item.notes:
+                say(f"{item.source}: {note}")
+            raws.append(item)
+    for cleaned in clean_all(raws):
+        if isinstance(cleaned, Skipped):
+            loaded.skipped.append(cleaned)
+            say(str(cleaned))
+        else:
+            loaded.articles.append(cleaned)
+    if not loaded.articles:
+        raise NothingUsable(f"nothing usable in the input ({len(loaded.skipped)} item(s) skipped)")
+    _unique_ids(loaded.articles)
+    _complete_dateline_years(loaded.articles)
+    return loaded
+
+
+def analyse(articles: Iterable[Article]) -> list[Analysis]:
+    return [analyse_article(a) for a in articles]
+
+
+def brief(articles: Iterable[Article] | Iterable[Analysis], *, sentences: int = 5) -> Brief:
+    items = list(articles)
+    analyses = [a if isinstance(a, Analysis) else analyse_article(a) for a in items]
+    return make_brief(analyses, sentences=sentences)
+
+
+def _unique_ids(articles: list[Article]) -> None:
+    seen: dict[str, int] = {}
+    for article in articles:
+        n = seen.get(article.id, 0) + 1
+        seen[article.id] = n
+        if n > 1:
+            article.id = f"{article.id}-{n}"
+            seen[article.id] = 1
+
+
+def _complete_dateline_years(articles: list[Article]) -> None:
+    """A dateline such as "ZAGREB, March 19" gives the day but not the year; take the year that puts
+    the day nearest the story's other reports, and mark the date as inferred."""
+    known = [date.fromisoformat(a.published[:10]) for a in articles if a.published]
+    if not known:
+        return
+    middle = date.fromordinal(int(statistics.median(d.toordinal() for d in known)))
+    for article in articles:
+        dl = article.dateline
+        if article.published or not dl or not dl.date or not dl.date.startswith("XXXX"):
+            continue
+        month, day = int(dl.date[5:7]), int(dl.date[8:10])
+        options = []
+        for year in (middle.year - 1, middle.year, middle.year + 1):
+            try:
+                options.append(date(year, month, day))
+            except ValueError:
+                continue
+        if options:
+            best = min(options, key=lambda d: abs((d - middle).days))
+            dl.date = best.isoformat()
+            article.published = best.isoformat()
+            article.published_inferred = True

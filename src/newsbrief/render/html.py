@@ -1,0 +1,46 @@
+"""The brief as one self-contained HTML file: inline CSS and JS, no network, opens offline.
+
+Article text is escaped by Jinja2's autoescaping; the data the script reads is embedded as JSON with
+every "<" escaped, so no article can close the script element.
+"""
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import jinja2
+
+from newsbrief.model import Article, Brief
+from newsbrief.render.markdown import source_label
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("newsbrief.render", "templates"),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+
+
+def article_blocks(article: Article) -> list[dict]:
+    """The article as paragraphs and removed clutter, in reading order, each paragraph with its offset."""
+    blocks, removed, i, offset = [], sorted(article.removed, key=lambda r: r.at), 0, 0
+    for paragraph in article.text.split("\n\n"):
+        while i < len(removed) and removed[i].at <= offset:
+            blocks.append({"removed": removed[i]})
+            i += 1
+        blocks.append({"text": paragraph, "start": offset})
+        offset += len(paragraph) + 2
+    blocks += [{"removed": r} for r in removed[i:]]
+    return blocks
+
+
+def _data(brief: Brief) -> str:
+    data = {a.id: {"text": a.text, "label": source_label(a)} for a in brief.articles}
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace("\u2028", "\\u2028")
+
+
+def to_html(brief: Brief) -> str:
+    numbers = {a.id: i for i, a in enumerate(brief.articles, 1)}
+    template = _environment().get_template("brief.html.j2")
+    return template.render(
+        brief=brief, numbers=numbers, label=source_label, blocks=article_blocks, data=_data(brief))

@@ -1,0 +1,44 @@
+"""The brief as Markdown: headline, summary with numbered citations, and the sources they point to."""
+from __future__ import annotations
+
+from newsbrief.model import Brief, Cited
+
+
+def _markers(cited: Cited, numbers: dict[str, int]) -> str:
+    seen = []
+    for c in cited.citations:
+        n = numbers[c.article]
+        if n not in seen:
+            seen.append(n)
+    return "".join(f"[{n}]" for n in seen)
+
+
+def _escape(text: str) -> str:
+    # keep Markdown from reading article text as markup
+    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("[", "\\[").replace("<", "&lt;")
+
+
+def source_label(article) -> str:
+    parts = [article.outlet or article.dateline and article.dateline.agency or None,
+             article.title and f"“{article.title}”",
+             article.published and (article.published[:10] + (" (inferred)" if article.published_inferred else ""))]
+    return ", ".join(p for p in parts if p) or article.id
+
+
+def to_markdown(brief: Brief) -> str:
+    numbers = {a.id: i for i, a in enumerate(brief.articles, 1)}
+    out = [f"# {_escape(brief.headline.text)} {_markers(brief.headline, numbers)}".rstrip(), ""]
+    if brief.summary:
+        out += ["## Summary", ""]
+        out += [f"- {_escape(s.text)} {_markers(s, numbers)}" for s in brief.summary]
+        out.append("")
+    if brief.timeline:
+        out += ["## Timeline", ""]
+        out += [f"- **{e.date}** {_escape(e.text)} {_markers(e, numbers)}" for e in brief.timeline]  # type: ignore[arg-type]
+        out.append("")
+    out += ["## Sources", ""]
+    for article in brief.articles:
+        removed = f" · {len(article.removed)} clutter item(s) removed" if article.removed else ""
+        out.append(f"{numbers[article.id]}. {_escape(source_label(article))} · `{article.id}`{removed}")
+    out.append("")
+    return "\n".join(out)
