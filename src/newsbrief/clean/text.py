@@ -102,7 +102,7 @@ def _mark_vocabulary(lines: list[Line]) -> None:
     for line in lines:
         norm = line.norm
         kind = vocab.line_kind(line.text, "reading_time", "share", "caption", "credits")
-        if kind is None and not is_prose(line.text):
+        if kind is None and not is_prose(line.text) and not meta.BYLINE.match(line.text):
             kind = vocab.line_kind(line.text, "navigation")
         if kind is not None:
             line.reason = kind.reason
@@ -113,11 +113,12 @@ def _mark_vocabulary(lines: list[Line]) -> None:
 def _mark_head(lines: list[Line], found: Cleaned, title: str | None) -> None:
     body = _body(lines)
     head_end = body[HEAD_PROSE_LINES] if len(body) > HEAD_PROSE_LINES else len(lines)
-    first = next((i for i, line in enumerate(lines) if line.reason is None), None)
+    unmarked = [i for i, line in enumerate(lines) if line.reason is None]
+    first = unmarked[0] if len(unmarked) > 1 else None   # a lone line is the text, not its title
     if first is not None:
         text, label_date = meta.strip_date_label(lines[first].text)
         given = normalise(title) if title else None
-        if meta.is_headline_shaped(text) and (given is None or _same_title(normalise(text), given)):
+        if meta.is_headline_shaped(text) and not _continues(lines, first) and (given is None or _same_title(normalise(text), given)):
             lines[first].reason = "title"
             found.title = text
             if label_date:
@@ -182,7 +183,7 @@ def _mark_tail(lines: list[Line], found: Cleaned) -> None:
             if related.matches_line(line.norm, line.text) or meta.parse_dateline_line(line.text):
                 line.reason = related.reason if related.matches_line(line.norm, line.text) else "appended teaser"
                 for rest in lines[i + 1:]:
-                    if rest.reason in (None, "navigation"):
+                    if rest.reason is None:
                         rest.reason = "appended teaser"
                 return
         before += sizes[i]
@@ -208,14 +209,16 @@ def _mark_disclaimers(lines: list[Line], found: Cleaned) -> None:
 def _mark_shape(lines: list[Line], repeated: frozenset[str]) -> None:
     vocab = vocabulary()
     body = _body(lines)
+    if not body:
+        return      # no sentence anywhere: a short item, whose lines are its content
     for i, line in enumerate(lines):
-        if line.reason is not None or is_prose(line.text):
+        if line.reason is not None or is_prose(line.text) or _continues(lines, i):
             continue
         if vocab.is_share_row(line.norm):
             line.reason = vocab.kinds["share"].reason
         elif line.norm in repeated:
             line.reason = "repeated across articles"
-        elif not body or i < body[0]:
+        elif i < body[0]:
             line.reason = "header"
         elif i > body[-1]:
             line.reason = "footer"
@@ -245,6 +248,11 @@ def _assemble(lines: list[Line], found: Cleaned) -> list[tuple[str, list[Removal
     if pending:
         paragraphs.append(("", pending))
     return paragraphs
+
+
+def _continues(lines: list[Line], i: int) -> bool:
+    """The line is the first part of a hard-wrapped sentence that the next line goes on with."""
+    return i + 1 < len(lines) and lines[i + 1].block == lines[i].block and _wrapped(lines[i].text, lines[i + 1].text)
 
 
 def _wrapped(previous: str, following: str) -> bool:
