@@ -89,7 +89,7 @@ def _headline(ranked: list[Statement], analyses: list[Analysis]) -> Statement | 
         newest = max((order[c.article][1] for c in s.copies), default="")
         if not dated or not newest:
             return 1.0
-        return 1.0 + 0.3 * dated.index(newest) / max(1, len(dated) - 1)
+        return 1.0 + dated.index(newest) / max(1, len(dated) - 1)
 
     return max(leads, key=lambda s: s.score * recency(s))
 

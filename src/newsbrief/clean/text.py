@@ -181,9 +181,10 @@ def _mark_tail(lines: list[Line], found: Cleaned) -> None:
     for i, line in enumerate(lines):
         if i > body[0] and line.reason in (None, "navigation") and total - before <= TEASER_MAX_SHARE * before:
             if related.matches_line(line.norm, line.text) or meta.parse_dateline_line(line.text):
-                line.reason = related.reason if related.matches_line(line.norm, line.text) else "appended teaser"
-                for rest in lines[i + 1:]:
-                    if rest.reason is None:
+                for rest in lines[i:]:
+                    if related.matches_line(rest.norm, rest.text):
+                        rest.reason = related.reason
+                    elif rest.reason is None or rest is line:
                         rest.reason = "appended teaser"
                 return
         before += sizes[i]

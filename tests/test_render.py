@@ -1,0 +1,74 @@
+"""JSON, Markdown and the self-contained HTML file; atomic writes."""
+import json
+import os
+import re
+
+import pytest
+
+from newsbrief import brief
+from newsbrief.errors import OutputError
+from newsbrief.model import Article, Removal
+from newsbrief.render import format_for, to_html, to_json, to_markdown, write_atomic
+
+EVIL = '</script><script>alert("x")</script> Flood water rose <b>fast</b> in the town, officials said on Sunday.'
+
+
+@pytest.fixture()
+def evil_brief():
+    a = Article(id="evil", source="evil.txt", title="<i>T</i>", text=EVIL + "\n\nA second paragraph said more.",
+                removed=[Removal(text="<img src=x onerror=alert(1)>", reason="share bar", at=0)])
+    return brief([a])
+
+
+def test_html_is_self_contained(example_brief):
+    html = to_html(example_brief)
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+    assert "@import" not in html and "<link" not in html
+    assert html.count("<script") == 2        # the data and the inline script
+
+
+def test_html_shows_headline_summary_markers_and_struck_out_clutter(example_brief):
+    html = to_html(example_brief)
+    assert example_brief.headline.text.replace('"', "&#34;") in html
+    assert html.count('class="cite"') == sum(len(s.citations) for s in [example_brief.headline, *example_brief.summary])
+    removed = sum(len(a.removed) for a in example_brief.articles)
+    assert html.count('<del class="removed"') == removed > 0
+
+
+def test_html_escapes_article_text(evil_brief):
+    html = to_html(evil_brief)
+    assert "<script>alert" not in html and "<img src=x" not in html and "<b>fast</b>" not in html
+    data = re.search(r'<script type="application/json" id="nb-data">(.*?)</script>', html, re.S).group(1)
+    assert json.loads(data)["evil"]["text"].startswith("</script>")
+
+
+def test_markdown_and_json(example_brief):
+    md = to_markdown(example_brief)
+    assert md.startswith("# ") and "## Summary" in md and "## Sources" in md
+    assert re.search(r"\[\d\]", md.splitlines()[0])
+    doc = json.loads(to_json(example_brief))
+    assert doc["headline"]["text"] == example_brief.headline.text
+
+
+def test_markdown_escapes_markup(evil_brief):
+    assert "<script>" not in to_markdown(evil_brief)
+
+
+@pytest.mark.parametrize("fmt, output, expected", [
+    ("json", "x.html", "json"), (None, "x.html", "html"), (None, "x.JSON", "json"), (None, None, "md"),
+    (None, "x.txt", "md")])
+def test_format_choice(fmt, output, expected):
+    assert format_for(fmt, output) == expected
+
+
+def test_write_atomic_replaces_whole_and_leaves_no_temp(tmp_path):
+    target = tmp_path / "brief.md"
+    target.write_text("old")
+    write_atomic(target, "new text")
+    assert target.read_text() == "new text"
+    assert os.listdir(tmp_path) == ["brief.md"]
+
+
+def test_write_atomic_failure_keeps_the_old_file(tmp_path):
+    with pytest.raises(OutputError):
+        write_atomic(tmp_path / "missing-dir" / "x.md", "text")
