@@ -152,3 +152,8 @@ def test_copyright_line_names_the_outlet():
     c = clean_text("Title\n\n" + "\n\n".join(BODY) + "\n\n© 2025 Pannonian Times. All rights reserved.")
     assert c.outlet == "Pannonian Times"
     assert c.removed[-1].reason == "copyright"
+
+
+def test_a_short_last_sentence_with_trailing_markup_is_still_body():
+    c = clean_text("\n\n".join(BODY) + "\n\nThat makes the problem harder than ever. &QL;")
+    assert c.text.endswith("That makes the problem harder than ever. &QL;")

@@ -86,10 +86,10 @@ def _headline(ranked: list[Statement], analyses: list[Analysis]) -> Statement | 
     dated = sorted({o[1] for o in order.values() if o[1]})
 
     def recency(s: Statement) -> float:
-        newest = max((order[c.article][1] for c in s.copies), default="")
-        if not dated or not newest:
+        first_reported = order[s.first.article][1]     # copies[0] is the earliest carrier
+        if not dated or not first_reported:
             return 1.0
-        return 1.0 + dated.index(newest) / max(1, len(dated) - 1)
+        return 1.0 + dated.index(first_reported) / max(1, len(dated) - 1)
 
     return max(leads, key=lambda s: s.score * recency(s))
 

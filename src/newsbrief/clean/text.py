@@ -51,10 +51,14 @@ class Cleaned:
     stamps: list[str] = field(default_factory=list)    # every publication stamp seen, in order
 
 
+_TRAILING_MARKUP = re.compile(r"(\s*&\w+;)+\s*$")   # "&QL;", "&nbsp;": markup left by feeds and archives
+
+
 def is_prose(text: str) -> bool:
     words = text.split()
     if len(words) >= 15:
         return True
+    text = _TRAILING_MARKUP.sub("", text)
     return len(words) >= 3 and text.rstrip(" \"”’'»)]").endswith((".", "!", "?", "…", ":"))
 
 
