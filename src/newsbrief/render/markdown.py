@@ -39,6 +39,8 @@ def to_markdown(brief: Brief) -> str:
     out += ["## Sources", ""]
     for article in brief.articles:
         removed = f" · {len(article.removed)} clutter item(s) removed" if article.removed else ""
-        out.append(f"{numbers[article.id]}. {_escape(source_label(article))} · `{article.id}`{removed}")
+        label = source_label(article)
+        named = f"{_escape(label)} · " if label != article.id else ""
+        out.append(f"{numbers[article.id]}. {named}`{article.id}`{removed}")
     out.append("")
     return "\n".join(out)
