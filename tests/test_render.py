@@ -67,6 +67,11 @@ def test_write_atomic_replaces_whole_and_leaves_no_temp(tmp_path):
     write_atomic(target, "new text")
     assert target.read_text() == "new text"
     assert os.listdir(tmp_path) == ["brief.md"]
+    fresh = tmp_path / "fresh.md"
+    write_atomic(fresh, "x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask     # not mkstemp's private 0600
 
 
 def test_write_atomic_failure_keeps_the_old_file(tmp_path):

@@ -40,6 +40,7 @@ def write_atomic(path: str | Path, text: str) -> None:
     except OSError as err:
         raise OutputError(f"cannot write {path}: {err.strerror or err}") from err
     try:
+        os.chmod(tmp, _mode_for(path))   # mkstemp makes 0600; the output should look like any file
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
             out.flush()
@@ -53,3 +54,12 @@ def write_atomic(path: str | Path, text: str) -> None:
         if isinstance(err, OSError):
             raise OutputError(f"cannot write {path}: {err.strerror or err}") from err
         raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
