@@ -157,3 +157,8 @@ def test_copyright_line_names_the_outlet():
 def test_a_short_last_sentence_with_trailing_markup_is_still_body():
     c = clean_text("\n\n".join(BODY) + "\n\nThat makes the problem harder than ever. &QL;")
     assert c.text.endswith("That makes the problem harder than ever. &QL;")
+
+
+def test_a_shouted_kicker_is_not_a_dateline():
+    c = clean_text("Title\n\nNEW: " + BODY[0] + "\n\n" + BODY[1])
+    assert c.dateline is None and c.text.startswith("NEW: ")

@@ -51,6 +51,8 @@ def clean_all(raws: list[RawDocument]) -> list[Article | Skipped]:
 def clean_article(raw: RawDocument, repeated: frozenset[str] = frozenset()) -> Article:
     if raw.html is not None and raw.text is None:
         raw = extract_html(raw)
+    if not (raw.text or "").strip():
+        raise UnusableItem("no text")
     cleaned: Cleaned = clean_text(raw.text or "", title=raw.title, repeated=repeated)
     if not cleaned.text.strip():
         raise UnusableItem("no article text left after removing clutter")

@@ -134,11 +134,18 @@ def parse_dateline_line(line: str, year: int | None = None) -> DatelineFound | N
     return DatelineFound(_place(m.group("place")), agency, date)
 
 
+# Shouted labels that open a paragraph the way a dateline does, but name no place.
+KICKERS = frozenset("""new update updated breaking exclusive watch video photos analysis opinion editorial comment
+correction note live alert urgent developing flash bulletin advisory editors editor's""".split())
+
+
 def parse_inline_dateline(paragraph: str, year: int | None = None) -> DatelineFound | None:
     m = INLINE_DATELINE.match(paragraph)
     if not m:
         return None
     place = m.group("place")
+    if place.lower() in KICKERS:
+        return None
     shouted = place.isupper() and len(place.replace(" ", "")) >= 3
     if not (shouted or m.group("agency") or m.group("date")):
         return None
