@@ -162,3 +162,10 @@ def test_a_short_last_sentence_with_trailing_markup_is_still_body():
 def test_a_shouted_kicker_is_not_a_dateline():
     c = clean_text("Title\n\nNEW: " + BODY[0] + "\n\n" + BODY[1])
     assert c.dateline is None and c.text.startswith("NEW: ")
+
+
+def test_clean_all_reports_progress():
+    raws = [RawDocument(source=f"{i}.txt", id=str(i), text=BODY[i]) for i in range(3)]
+    calls = []
+    clean_all(raws, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(1, 3), (2, 3), (3, 3)]

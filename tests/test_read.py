@@ -116,3 +116,10 @@ def test_an_overlong_jsonl_line_is_skipped_without_reading_it_whole():
     items = list(read_inputs(["-"], stdin=io.BytesIO(big)))
     assert isinstance(items[0], Skipped) and "too long" in items[0].reason
     assert items[1].id == "after"
+
+
+def test_html_declared_charset_is_honoured(tmp_path):
+    page = PAGE.replace("<head>", '<head><meta charset="koi8-r">').replace("the mayor said", "the mayor Иван said")
+    (tmp_path / "p.html").write_bytes(page.encode("koi8-r"))
+    loaded, lines = run([tmp_path / "p.html"])
+    assert "the mayor Иван said" in loaded.articles[0].text and lines == []

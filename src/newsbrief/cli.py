@@ -16,6 +16,18 @@ def _report(line: str) -> None:
     print(f"newsbrief: {line}", file=sys.stderr, flush=True)
 
 
+def _progress() -> Callable[[int, int], None] | None:
+    """A one-line counter on stderr for long runs, only when a person is watching it."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total >= 50 and (done % 25 == 0 or done == total):
+            end = "\n" if done == total else ""
+            print(f"\rnewsbrief: cleaned {done}/{total} articles", end=end, file=sys.stderr, flush=True)
+    return show
+
+
 def _emit(text: str, output: str | None) -> None:
     if output and output != "-":
         write_atomic(output, text)
@@ -26,14 +38,14 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    loaded = load(args.inputs, report=_report)
+    loaded = load(args.inputs, report=_report, progress=_progress())
     result = brief(loaded.articles, sentences=args.sentences)
     _emit(render(result, format_for(args.format, args.output)), args.output)
     return 0
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:
-    loaded = load(args.inputs, report=_report)
+    loaded = load(args.inputs, report=_report, progress=_progress())
     _emit("".join(analysis_line(a) for a in analyse(loaded.articles)), args.output)
     return 0
 

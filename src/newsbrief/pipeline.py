@@ -26,7 +26,8 @@ class Loaded:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-def load(inputs: Iterable[str], *, stdin: BinaryIO | None = None, report: Report | None = None) -> Loaded:
+def load(inputs: Iterable[str], *, stdin: BinaryIO | None = None, report: Report | None = None,
+         progress: Callable[[int, int], None] | None = None) -> Loaded:
     """Read and clean every input. Bad items are reported (one line each) and skipped.
 
     Raises NothingUsable when no item could be used."""
@@ -41,7 +42,7 @@ def load(inputs: Iterable[str], *, stdin: BinaryIO | None = None, report: Report
             for note in item.notes:
                 say(f"{item.source}: {note}")
             raws.append(item)
-    for cleaned in clean_all(raws):
+    for cleaned in clean_all(raws, progress):
         if isinstance(cleaned, Skipped):
             loaded.skipped.append(cleaned)
             say(str(cleaned))

@@ -8,7 +8,7 @@ removal with its reason. Lines that several articles repeat are evidence of boil
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from newsbrief.clean.html import extract_html
 from newsbrief.clean.text import Cleaned, clean_text, short_label_lines
@@ -27,8 +27,10 @@ def repeated_lines(raws: Iterable[RawDocument]) -> frozenset[str]:
     return frozenset(line for line, n in counts.items() if n >= 2)
 
 
-def clean_all(raws: list[RawDocument]) -> list[Article | Skipped]:
-    """Every item cleaned, in order; an item that cannot be used becomes a Skipped."""
+def clean_all(raws: list[RawDocument], progress: Callable[[int, int], None] | None = None) -> list[Article | Skipped]:
+    """Every item cleaned, in order; an item that cannot be used becomes a Skipped.
+
+    `progress(done, total)` is called as items are cleaned, for long runs."""
     extracted: list[RawDocument | Skipped] = []
     for raw in raws:
         try:
@@ -37,7 +39,9 @@ def clean_all(raws: list[RawDocument]) -> list[Article | Skipped]:
             extracted.append(Skipped(raw.source, err.reason))
     repeated = repeated_lines(r for r in extracted if isinstance(r, RawDocument))
     out: list[Article | Skipped] = []
-    for item in extracted:
+    for done, item in enumerate(extracted, 1):
+        if progress:
+            progress(done, len(extracted))
         if isinstance(item, Skipped):
             out.append(item)
             continue

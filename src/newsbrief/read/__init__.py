@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from newsbrief.errors import UnusableItem
 from newsbrief.model import RawDocument, Skipped
-from newsbrief.read.decode import MAX_ITEM_BYTES, check_size, decode
+from newsbrief.read.decode import MAX_ITEM_BYTES, check_size, declared_charset, decode
 from newsbrief.read.jsonl import read_json_document, read_jsonl
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -83,8 +83,9 @@ def read_stream(stream: BinaryIO, source: str) -> Iterator[RawDocument | Skipped
 
 
 def _read_bytes(data: bytes, source: str, stem: str, suffix: str) -> Iterator[RawDocument | Skipped]:
+    declared = declared_charset(data) if suffix in HTML_SUFFIXES or data[:1] == b"<" else None
     try:
-        text, note = decode(data)
+        text, note = decode(data, declared)
     except UnusableItem as err:
         yield Skipped(source, err.reason)
         return

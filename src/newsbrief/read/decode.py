@@ -27,10 +27,25 @@ def check_size(size: int) -> None:
             f"{MAX_ITEM_BYTES // 1024 // 1024} MB); split it or pass it as JSON Lines")
 
 
-def decode(data: bytes) -> tuple[str, str | None]:
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a web page declares in its first bytes, when Python knows it."""
+    m = _DECLARED.search(data[:4096])
+    if not m:
+        return None
+    try:
+        return codecs.lookup(m.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str | None]:
     """The text of `data` and a note when its encoding had to be guessed or repaired.
 
-    UTF-8 (with or without BOM) and UTF-16 with a BOM are read as they are. Otherwise text that is
+    UTF-8 (with or without BOM) and UTF-16 with a BOM are read as they are; then the charset a page
+    declares, when the bytes are not UTF-8 and agree with it. Otherwise text that is
     mostly valid UTF-8 keeps UTF-8 with the bad bytes replaced; text with no UTF-8 in it is
     Windows-1252 (a superset of Latin-1's printable range), or Latin-1 where cp1252 leaves a byte
     undefined.
@@ -50,6 +65,11 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return _check_text(data.decode("utf-8")), None
     except UnicodeDecodeError as err:
         first_bad = err.start
+    if declared and declared != "utf-8":
+        try:
+            return _check_text(data.decode(declared)), None
+        except UnicodeDecodeError:
+            pass
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd")
     if len(_UTF8_MULTIBYTE.findall(data)) > bad:
