@@ -110,7 +110,9 @@ class Time:
     end: int
     text: str
     value: str = field(metadata=_meta("TIMEX3-style value at the precision the text supports"))
-    anchor: str = field(metadata=_meta("what it was resolved against: published, dateline, absolute, ..."))
+    anchor: str = field(metadata=_meta(
+        "what it was resolved against: published, dateline, inferred, event (a day named earlier), absolute, none"))
+    type: str = field(default="DATE", metadata=_meta("TIMEX3 type: DATE, TIME, DURATION or SET"))
 
 
 @dataclass(kw_only=True)
