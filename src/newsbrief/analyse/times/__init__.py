@@ -23,11 +23,17 @@ from newsbrief.model import Article, Span, Time
 __all__ = ["find_times", "reference_date", "resolve_in_order", "resolve_weekday", "tense_at"]
 
 _FUTURE = re.compile(r"\b(?:will|won['’]t|shall|going to|plans? to|planning to|planned|scheduled|is to|are to|"
-                     r"was to|were to|due to|set to|expected to|would|could|to be held|to meet|upcoming|next|"
+                     r"was to|were to|due|set to|expected|expects?|would|could|to be|to meet|upcoming|next|"
                      r"intends? to|hopes? to|aims? to)\b|['’]ll\b", re.I)
-# Past: auxiliaries and lower-case -ed words (capitalised "United" is not a verb), minus common non-verbs.
-_PAST = re.compile(r"\b(?:was|were|had|did|has|have|said|says|told|ago|last|earlier|since|"
-                   r"(?!(?:need|seed|speed|feed|indeed|hundred|shed|bed|red|bred|proceed|exceed|succeed)\b)[a-z]{2,}ed)\b")
+# Past: auxiliaries and lower-case -ed words (capitalised "United" is not a verb, and "to be published"
+# or "is expected" are not past), minus common words that only look like verbs.
+_PAST = re.compile(r"\b(?:was|were|had|did|has|have|said|says|told|ago|last|earlier|since|made|took|came|went|saw|"
+                   r"gave|got|began|found|left|held|met|won|lost|fell|rose|sent|brought|built|bought|caught|fought|"
+                   r"kept|led|paid|ran|stood|struck|spoke|thought|wrote|drove|flew|grew|knew|threw|broke|chose|"
+                   r"became|felt|heard|sold|taught|spent|fled|sought|shot|hit|set|quit|cut|"
+                   r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )"
+                   r"(?!(?:need|seed|speed|feed|indeed|hundred|shed|bed|red|bred|proceed|exceed|succeed|"
+                   r"expected)\b)[a-z]{2,}ed)\b")
 
 
 def reference_date(article: Article) -> tuple[date | None, str]:
@@ -40,17 +46,25 @@ def reference_date(article: Article) -> tuple[date | None, str]:
     return None, "none"
 
 
-def tense_at(text: str, start: int, end: int, sentence: Span | None = None) -> str | None:
+def tense_at(text: str, start: int, end: int, sentence: Span | None = None, after_first: bool = False) -> str | None:
     """The tense that governs an expression: the nearest tense marker before it in its sentence
-    ("said it would meet on Monday" -> future), else the first one after it."""
+    ("said it would meet on Monday" -> future), else the first one after it. A date used as a
+    modifier ("the Aug. 7 blasts killed") is governed by the verb after it: `after_first`."""
     lo, hi = (sentence.start, sentence.end) if sentence else (max(0, start - 200), min(len(text), end + 120))
+    if after_first:
+        following = _first_marker(text[end:hi])
+        if following:
+            return following
     before = text[lo:start]
     # at a tie ("planned"), the future reading wins: the sort puts "future" after "past"
     markers = [(m.end(), 1, "future") for m in _FUTURE.finditer(before)] + [
         (m.end(), 0, "past") for m in _PAST.finditer(before)]
     if markers:
         return max(markers)[2]
-    after = text[end:hi]
+    return _first_marker(text[end:hi])
+
+
+def _first_marker(after: str) -> str | None:
     future, past = _FUTURE.search(after), _PAST.search(after)
     if future and (not past or future.start() < past.start()):
         return "future"
@@ -73,13 +87,14 @@ def resolve_in_order(text: str, exprs: list[Expr], sentences: list[Span],
     for expr in exprs:
         i = bisect_right(starts, expr.start) - 1
         sentence = sentences[i] if 0 <= i < len(sentences) and sentences[i].end >= expr.end else None
-        tense = tense_at(text, expr.start, expr.end, sentence)
+        tense = tense_at(text, expr.start, expr.end, sentence, after_first=expr.label == "attributive")
         resolved = resolve(expr, reference, event, tense, last)
         if resolved is None:
             continue
         out.append((expr, resolved))
         if resolved.point is not None:
-            last = resolved.point
+            last = resolved.point if last is None or last.unit != "quarter" or resolved.point.unit == "day" \
+                else last      # a report on quarters keeps counting in quarters: "a year earlier"
             if resolved.point.unit == "day":
                 event = resolved.point.day
     return out

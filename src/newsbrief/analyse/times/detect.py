@@ -30,7 +30,7 @@ _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?=\b|['
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
 _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?!\d|,\d)"
 _YEAR2 = _YEAR.replace("<year>", "<year2>")
-_NUM = (r"(?P<num>\d+(?:\.\d+)?|a couple of|a dozen|half an?|a few|an?|one|two|three|four|five|six|seven|"
+_NUM = (r"(?P<num>\d{1,3}(?:\.\d+)?|a couple of|a dozen|half an?|a few|an?|one|two|three|four|five|six|seven|"
         r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
         r"thirty|forty|fifty|sixty|few|several|some|many|dozens of|hundreds of|a number of)")
 _UNIT = r"(?P<unit>second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centuries)s?"
@@ -48,12 +48,13 @@ PATTERNS = [
     ("date", rf"(?:{_WD},?\s+(?:the\s+)?)?{_MONTH}\s+{_DAY}(?:\s*,?\s+{_YEAR})?"),
     ("date", rf"(?:{_WD},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?"),
     ("month", rf"(?:{_EDGE}[\s-]*)?{_MONTH},?\s+(?:of\s+)?{_YEAR}"),
+    ("month", rf"(?:{_EDGE}[\s-]*)?{_MONTH}\s+(?P<yrel>this|last|next)\s+year"),
     ("month", rf"(?:(?P<rel>last|next|this|coming|past|that)\s+|{_EDGE}[\s-]*)?{_MONTH}"),
-    ("year", rf"(?:(?P<fiscal>fiscal(?:\s+year)?)\s+|(?P<half>the (?:first|second) half of)\s+|{_EDGE}[\s-]*)?{_YEAR}"),
+    ("year", rf"(?:(?P<fiscal>fiscal(?:\s+year)?)\s+|(?P<half>the (?:first|second|last) half of)\s+|{_EDGE}[\s-]*)?{_YEAR}"),
     ("decade", r"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]*)?(?P<decade>(?:1[6-9]|20)\d0|['’]\d0)['’]?s\b"),
     ("season", rf"(?:(?P<rel>this|last|next|past|coming)\s+|(?P<mod>early|late|mid)[\s-]*|(?P<the>the)\s+)?"
                rf"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{_YEAR})?"),
-    ("quarter", rf"(?:(?P<the>the|this year['’]s|last year['’]s)\s+|{_YEAR}\s+)?(?P<q>(?:(?:latest|last|past|previous|"
+    ("quarter", rf"(?:(?P<the>the|this year['’]s|last year['’]s|next year['’]s)\s+|{_YEAR}\s+)?(?P<q>(?:(?:latest|last|past|previous|"
                 rf"current|next|coming|same|year-earlier|year-ago|fiscal|first|second|third|fourth|final|1st|2nd|"
                 rf"3rd|4th)[\s-]+)+)quarter(?:\s+of\s+(?:fiscal\s+)?{_YEAR2})?"),
     ("quarter", rf"(?P<the>the)\s+quarter(?!\s+of)(?![\w-])"),
@@ -71,12 +72,13 @@ PATTERNS = [
     ("holiday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<holiday>{_HOLIDAYS})(?:\s+{_YEAR})?"),
     ("weekday", rf"(?:(?P<rel>last|next|this|coming|past|previous)\s+|(?P<mod>early|late)\s+)?{_WD}"
                 rf"(?:\s+{_PART})?"),
-    ("edge", rf"(?P<edge>earlier|later|early|late)\s+(?:in\s+)?(?P<rel>this|last|next|that)\s+{_UNIT}"),
+    ("edge", rf"(?P<edge>earlier|later|early|late)\s+(?:in\s+)?(?P<rel>this|last|next|that|the)\s+{_UNIT}"),
     ("edge", rf"(?:the\s+)?(?P<edge>end|beginning|start|middle|turn)\s+of\s+(?:the\s+)?(?P<rel>this|last|next|"
              rf"current|past|the)\s+{_UNIT}"),
     ("relative", rf"(?:(?P<the>the)\s+)?(?P<rel>last|past|previous|next|coming|following|this|current|same|"
                  rf"prior|preceding|upcoming)\s+(?:{_NUM}\s+)?{_UNIT}"),
-    ("relative", rf"(?P<rel>that|the)\s+(?P<unit>day|week|weekend|month|year)(?![\w-])"),
+    ("relative", rf"(?P<rel>that)\s+(?P<unit>day|week|weekend|month|year)(?![\w-])"),
+    ("relative", rf"(?:over\s+)?(?P<rel>the)\s+(?P<unit>weekend)"),
     ("relative", rf"(?P<rel>this)\s+(?P<unit>weekend)"),
     ("offset", rf"{_NUM}[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|later|before|after|from now|hence|back|on)(?![\w-])"),
     ("anchored", rf"(?:the\s+)?(?P<unit>day|week|month|year)\s+(?P<dir>before|after)(?:\s+(?P<deictic>yesterday|tomorrow))?"),
@@ -94,9 +96,10 @@ COMPILED = [(kind, re.compile(p if p.startswith(("(?<", "\\b")) else r"\b" + p, 
 
 # A bare month or season is a date only after words like these ("in May", not "May I ...").
 _DATE_LEFT = re.compile(r"(?:\b(?:in|since|until|till|by|from|to|through|throughout|during|of|before|after|between|"
-                        r"and|or|early|late|mid|last|next|this|each|every|for|on|until|the)\s+|-)$", re.I)
+                        r"and|or|early|late|mid|last|next|this|each|every|for|on|until|the|a|an|late|early)\s+|-)$",
+                        re.I)
 # Four digits followed by these are counts, not years.
-_NOT_YEAR_RIGHT = re.compile(r"^\s*(?:%|percent|per cent|[a-z]+s\b(?<!elections)(?<!olympics)(?<!games)(?<!floods)"
+_NOT_YEAR_RIGHT = re.compile(r"^\s*(?:%|percent|per cent|(?!(?:is|was|has|its|this|as|us|plus)\b)[a-z]+s\b(?<!elections)(?<!olympics)(?<!games)(?<!floods)"
                              r"(?<!attacks)(?<!talks)(?<!polls)(?<!championships)(?<!riots)(?<!protests))", re.I)
 _NOT_YEAR_LEFT = re.compile(r"(?:[$€£#]|\bno\.|\bnumber|\broute|\bflight|\bpage|\bitem)\s*$", re.I)
 
@@ -215,18 +218,20 @@ def interpret(kind: str, m: re.Match, text: str) -> Expr | None:
         day = int(g["day"])
         if not 1 <= day <= 31:
             return None
-        # "the Aug. 7 blasts": a date used as a modifier names a known day, whatever the verb's tense
+        # "the Aug. 7 blasts killed": a date used as a modifier, governed by the verb after it
         attributive = text[max(0, start - 4):start].lower() == "the " and "year" not in g
         return Expr(**base | dict(kind="date"), year=year, month=month, day=day, weekday=weekday,
                     label="attributive" if attributive else None)
     if kind == "month":
+        if "yrel" in g:                      # "June last year"
+            return Expr(**base, month=month, mod=mod, rel="year:" + g["yrel"].lower())
         if year is None and not (rel or mod or _after_date_word(m, text)):
             return None
         return Expr(**base, year=year, month=month, rel=rel, mod=mod)
     if kind == "year":
         if not _plausible_year(m, text, g):
             return None
-        label = ("H1" if "first" in g["half"] else "H2") if "half" in g else None
+        label = ("H1" if "first" in g["half"].lower() else "H2") if "half" in g else None
         return Expr(**base, year=year, mod=mod, label=label)
     if kind == "decade":
         digits = g["decade"].lstrip("'’")
@@ -246,6 +251,8 @@ def interpret(kind: str, m: re.Match, text: str) -> Expr | None:
         qrel = next((w for w in words if w not in ORDINALS and w != "quarter"), None)
         if g.get("the", "").lower().startswith("last year"):
             qrel = "last-year"
+        if g.get("the", "").lower().startswith("next year"):
+            qrel = "next-year"
         if "year" in g.get("q", "") and "ago" in g.get("q", "") or "earlier" in g.get("q", ""):
             qrel = "year-ago"
         return Expr(**base, year=year, unit="quarter", n=number, rel=qrel)

@@ -48,7 +48,7 @@ def _date(e, ref, event, tense):
     options = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := cal.safe_date(y, e.month, e.day))]
     if e.weekday is not None and any(d.weekday() == e.weekday for d in options):
         options = [d for d in options if d.weekday() == e.weekday]
-    return _point(Point(nearest_day(options, ref, None if e.label == "attributive" else tense)), "reference")
+    return _point(Point(nearest_day(options, ref, tense)), "reference")
 
 
 def nearest_day(options: list[date], ref: date, tense: str | None) -> date:
@@ -58,9 +58,9 @@ def nearest_day(options: list[date], ref: date, tense: str | None) -> date:
     nearest = min(options, key=lambda d: abs((d - ref).days))
     later = [d for d in options if d >= ref]
     earlier = [d for d in options if d <= ref]
-    if tense == "future" and (nearest - ref).days < -7 and later and (min(later) - ref).days <= 150:
+    if tense == "future" and (nearest - ref).days < -7 and later and (min(later) - ref).days <= 200:
         return min(later)
-    if tense == "past" and (nearest - ref).days > 7 and earlier and (ref - max(earlier)).days <= 150:
+    if tense == "past" and (nearest - ref).days > 7 and earlier and (ref - max(earlier)).days <= 250:
         return max(earlier)
     return nearest
 
@@ -79,6 +79,9 @@ def _month(e, ref, event, tense):
         return _point(Point(date(e.year, e.month, 1), "month"), "absolute")
     if ref is None:
         return Resolved("DATE", f"XXXX-{e.month:02d}", "none")
+    if e.rel and e.rel.startswith("year:"):
+        year = ref.year + {"last": -1, "next": 1}.get(e.rel[5:], 0)
+        return _point(Point(date(year, e.month, 1), "month"), "reference")
     options = [date(y, e.month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)]
     this_month = ref.replace(day=1)
     if e.rel in PAST_WORDS:
@@ -88,7 +91,9 @@ def _month(e, ref, event, tense):
     elif e.rel in ("this", "that"):
         chosen = date(ref.year, e.month, 1)
     else:
-        chosen = _by_tense(options, this_month, tense)
+        nearest = min(options, key=lambda d: abs((d - this_month).days))
+        # this month and its neighbours are what a report means, whatever the verb; further off, tense decides
+        chosen = nearest if abs((nearest - this_month).days) <= 31 else _by_tense(options, this_month, tense)
     return _point(Point(chosen, "month"), "reference")
 
 
@@ -125,7 +130,7 @@ def _quarter(e, ref, event, tense):
     if ref is None:
         return None
     if e.n is not None:
-        year = ref.year - (1 if e.rel in ("last-year", "year-ago", "year-earlier") else 0)
+        year = ref.year + {"last-year": -1, "year-ago": -1, "year-earlier": -1, "next-year": 1}.get(e.rel, 0)
         return Resolved("DATE", f"{year:04d}-Q{int(e.n)}", "reference")
     last_completed = cal.shift(ref, "quarter", -1)
     d = {"current": ref, "this": ref, "next": cal.shift(ref, "quarter", 1), "coming": cal.shift(ref, "quarter", 1),
@@ -168,6 +173,9 @@ def _weekday(e, ref, event, tense):
         return Resolved("DATE", f"XXXX-WXX-{e.weekday + 1}", "none")
     if e.label == "possessive":      # "Saturday's statement" reports what was said
         tense = "past"
+    if e.rel == "previous" and event is not None:     # "the previous Friday": before the day last named
+        day = cal.weekday_on_or_before(event - timedelta(days=1), e.weekday)
+        return _point(Point(day, "day", part=e.part), "event")
     day = resolve_weekday(e.weekday, ref, e.rel, tense)
     if e.n is not None:              # "9 a.m. Tuesday"
         hour, minute = divmod(int(e.n), 60)
@@ -228,7 +236,7 @@ def _edge(e, ref, event, tense, last=None):
     base, anchor = (_last_day(last, e.unit) or event, "event") if e.rel == "that" else (ref, "reference")
     if base is None or e.unit not in cal.GRANULARITIES:
         return None
-    step = {"last": -1, "past": -1, "next": 1}.get(e.rel, 0)
+    step = {"last": -1, "past": -1, "next": 1}.get(e.rel, 0)       # "the" ("earlier in the year") is this
     return _point(Point(cal.shift(base, e.unit, step), e.unit), anchor)
 
 
@@ -242,6 +250,10 @@ def _last_day(last: Point | None, unit: str | None) -> date | None:
 def _relative(e, ref, event, tense, last=None):
     if e.n is not None and e.n != 1 or e.vague:
         return _duration(e, ref, event, tense)
+    if e.unit == "weekend" and e.rel in ("the", None):
+        # "over the weekend": the last one in past-tense reporting, the coming one in future tense
+        saturday = resolve_weekday(5, ref, None, tense) if ref else None
+        return _point(Point(saturday, "weekend"), "reference") if saturday else None
     anaphoric = e.rel in ("same", "that", "following") or (
         e.label == "the" and e.rel in ("next", "previous", "prior", "preceding"))
     if anaphoric and e.unit != "day":
