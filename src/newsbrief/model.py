@@ -212,9 +212,10 @@ class Cited:
 
 @dataclass(kw_only=True)
 class TimelineEntry:
-    date: str
+    date: str = field(metadata=_meta("TIMEX3 calendar value, at the granularity the sources give"))
     text: str
     citations: list[Citation]
+    background: bool = field(default=False, metadata=_meta("before the story's own period: context, not news"))
 
 
 @dataclass(kw_only=True)

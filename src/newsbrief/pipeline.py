@@ -4,16 +4,15 @@ Each verb is a plain function over the data model; the CLI is a thin layer over 
 """
 from __future__ import annotations
 
-import statistics
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import BinaryIO
 
 from newsbrief.analyse import analyse_article
 from newsbrief.brief import make_brief
 from newsbrief.clean import clean_all
 from newsbrief.errors import NothingUsable
+from newsbrief.group import date_undated
 from newsbrief.model import Analysis, Article, Brief, RawDocument, Skipped
 from newsbrief.read import read_inputs
 
@@ -51,7 +50,7 @@ def load(inputs: Iterable[str], *, stdin: BinaryIO | None = None, report: Report
     if not loaded.articles:
         raise NothingUsable(f"nothing usable in the input ({len(loaded.skipped)} item(s) skipped)")
     _unique_ids(loaded.articles)
-    _complete_dateline_years(loaded.articles)
+    date_undated(loaded.articles)
     return loaded
 
 
@@ -73,28 +72,3 @@ def _unique_ids(articles: list[Article]) -> None:
         if n > 1:
             article.id = f"{article.id}-{n}"
             seen[article.id] = 1
-
-
-def _complete_dateline_years(articles: list[Article]) -> None:
-    """A dateline such as "ZAGREB, March 19" gives the day but not the year; take the year that puts
-    the day nearest the story's other reports, and mark the date as inferred."""
-    known = [date.fromisoformat(a.published[:10]) for a in articles if a.published]
-    if not known:
-        return
-    middle = date.fromordinal(int(statistics.median(d.toordinal() for d in known)))
-    for article in articles:
-        dl = article.dateline
-        if article.published or not dl or not dl.date or not dl.date.startswith("XXXX"):
-            continue
-        month, day = int(dl.date[5:7]), int(dl.date[8:10])
-        options = []
-        for year in (middle.year - 1, middle.year, middle.year + 1):
-            try:
-                options.append(date(year, month, day))
-            except ValueError:
-                continue
-        if options:
-            best = min(options, key=lambda d: abs((d - middle).days))
-            dl.date = best.isoformat()
-            article.published = best.isoformat()
-            article.published_inferred = True

@@ -54,12 +54,11 @@ def score_statements(analyses: list[Analysis]) -> list[Statement]:
     return statements
 
 
-def select(analyses: list[Analysis], sentences: int = 5) -> Selection:
+def select(analyses: list[Analysis], scored: list[Statement], sentences: int = 5) -> Selection:
+    """Headline and summary from the story's scored statements (`score_statements`)."""
     if not analyses:
         return Selection(None, [])
-    statements = [s for s in score_statements(analyses) if usable(s)]
-    if not statements:
-        statements = score_statements(analyses)
+    statements = [s for s in scored if usable(s)] or scored
     ranked = sorted(statements, key=lambda s: -s.score)
     headline = _headline(ranked, analyses)
     chosen: list[Statement] = []

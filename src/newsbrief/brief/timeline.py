@@ -1,0 +1,178 @@
+"""The story's timeline: dated events, one entry per event with every article that reports it.
+
+A sentence is a dated event when it holds a calendar time expression; its date is the finest one in
+it ("said on Wednesday that in 2014 ..." is Wednesday's news). Sentences with the same date that
+say the same thing (syndicated copies, or close paraphrases) become one entry citing all of them.
+Dates well before the story's own period (the 2014 background of a 2017 story) are marked
+`background` and kept apart.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from newsbrief.brief.sentences import Candidate, Statement, cosine
+from newsbrief.model import Analysis, TimelineEntry
+
+UNIT_ORDER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 4, "year": 5, "decade": 6}
+SAME_EVENT = 0.35          # cosine above which two same-dated sentences tell the same event
+BACKGROUND_DAYS = 30       # before the first report by more than this is background
+_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A TIMEX3 calendar value as a span of days, for ordering and for the background test."""
+
+    value: str
+    unit: str
+    first: date
+    last: date
+
+
+def period_of(value: str) -> Period | None:
+    """The days a calendar value covers; None for durations, REFs and values with unknown parts."""
+    if "X" in value or value.startswith("P") or value.endswith("_REF"):
+        return None
+    try:
+        if m := _DAY.match(value):
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+            return Period(value, "day", d, d)
+        if m := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return Period(value, "week", monday + timedelta(days=5 if m[3] else 0), monday + timedelta(days=6))
+        if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
+            first = date(int(m[1]), int(m[2]), 1)
+            nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return Period(value, "month", first, nxt - timedelta(days=1))
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+            first = date(int(m[1]), 3 * int(m[2]) - 2, 1)
+            last = date(int(m[1]), 12, 31) if m[2] == "4" else date(int(m[1]), 3 * int(m[2]) + 1, 1) - timedelta(days=1)
+            return Period(value, "quarter", first, last)
+        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
+            month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m[2]]
+            first = date(int(m[1]), month, 1)
+            return Period(value, "season", first, first + timedelta(days=90))
+        if m := re.fullmatch(r"(\d{4})-H([12])", value):
+            year = int(m[1])
+            return Period(value, "half", date(year, 1 if m[2] == "1" else 7, 1),
+                          date(year, 6, 30) if m[2] == "1" else date(year, 12, 31))
+        if re.fullmatch(r"\d{4}", value):
+            return Period(value, "year", date(int(value), 1, 1), date(int(value), 12, 31))
+        if re.fullmatch(r"\d{3}", value):
+            return Period(value, "decade", date(int(value) * 10, 1, 1), date(int(value) * 10 + 9, 12, 31))
+    except ValueError:
+        return None
+    return None
+
+
+@dataclass
+class DatedSentence:
+    period: Period
+    candidate: Candidate
+    statement: Statement | None = None
+
+
+@dataclass
+class Event:
+    period: Period
+    members: list[DatedSentence] = field(default_factory=list)
+
+    @property
+    def articles(self) -> set[int]:
+        return {c.article for m in self.members for c in (m.statement.copies if m.statement else [m.candidate])}
+
+
+def dated_sentences(analyses: list[Analysis], statements: list[Statement]) -> list[DatedSentence]:
+    """Every sentence holding a calendar date, with the finest such date in it."""
+    by_sentence = {(c.article, c.start): s for s in statements for c in s.copies}
+    out = []
+    for a_index, analysis in enumerate(analyses):
+        times = sorted(analysis.times, key=lambda t: t.start)
+        for position, span in enumerate(analysis.sentences):
+            periods = [p for t in times if span.start <= t.start < span.end and t.type in ("DATE", "TIME")
+                       and (p := period_of(t.value))]
+            if not periods:
+                continue
+            period = min(periods, key=lambda p: UNIT_ORDER.get(p.unit, 9))
+            statement = by_sentence.get((a_index, span.start))
+            candidate = next((c for c in statement.copies if c.article == a_index and c.start == span.start),
+                             None) if statement else None
+            if candidate is None:
+                continue
+            out.append(DatedSentence(period, candidate, statement))
+    return out
+
+
+def group_events(dated: list[DatedSentence]) -> list[Event]:
+    """Same-dated sentences that share wording (one statement) or say the same thing become one event."""
+    by_value: dict[str, list[DatedSentence]] = defaultdict(list)
+    for d in dated:
+        by_value[d.period.value].append(d)
+    events = []
+    for value, items in by_value.items():
+        groups: list[Event] = []
+        for item in items:
+            home = next((g for g in groups if any(
+                m.statement is item.statement or cosine(m.statement.vector, item.statement.vector) >= SAME_EVENT
+                for m in g.members)), None)
+            if home is None:
+                groups.append(Event(item.period, [item]))
+            elif all(m.statement is not item.statement for m in home.members):
+                home.members.append(item)
+        events.extend(groups)
+    return events
+
+
+def story_start(analyses: list[Analysis]) -> date | None:
+    dates = [date.fromisoformat(a.article.published[:10]) for a in analyses
+             if a.article.published and not a.article.published_inferred]
+    return min(dates) if dates else None
+
+
+def build_timeline(analyses: list[Analysis], statements: list[Statement], per_date: int = 3) -> list[TimelineEntry]:
+    """The brief's timeline: events in date order, at most `per_date` per date (the best supported)."""
+    events = group_events(dated_sentences(analyses, statements))
+    start = story_start(analyses)
+    by_value: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        by_value[e.period.value].append(e)
+    entries = []
+    for value, group in by_value.items():
+        group.sort(key=lambda e: (-len(e.articles), -max(m.statement.score for m in e.members)))
+        for event in group[:per_date]:
+            entries.append((event, _entry(event, analyses, start)))
+    entries.sort(key=lambda pair: (pair[0].period.first, UNIT_ORDER.get(pair[0].period.unit, 9),
+                                   pair[0].members[0].candidate.article, pair[0].members[0].candidate.position))
+    return [entry for _, entry in entries]
+
+
+def _entry(event: Event, analyses: list[Analysis], start: date | None) -> TimelineEntry:
+    # the best-placed sentence speaks for the event; every copy and paraphrase is cited
+    members = sorted(event.members, key=lambda m: (-m.statement.score, m.candidate.position))
+    citations = []
+    seen = set()
+    for m in members:
+        for c in m.statement.copies:
+            citation = c.citation(analyses)
+            if citation not in seen:
+                seen.add(citation)
+                citations.append(citation)
+    lead = members[0].statement.first
+    first = lead.citation(analyses)
+    citations.remove(first)
+    background = start is not None and event.period.last < start - timedelta(days=BACKGROUND_DAYS)
+    return TimelineEntry(date=event.period.value, text=lead.text, citations=[first, *citations],
+                         background=background)
+
+
+def date_support(dated: list[DatedSentence]) -> dict[date, float]:
+    """How strongly the collection points at each day: mentions, weighted by how many articles carry them."""
+    support: dict[date, float] = defaultdict(float)
+    for d in dated:
+        if d.period.unit == "day":
+            support[d.period.first] += 1 + math.log(len(d.statement.copies)) if d.statement else 1
+    return support
