@@ -78,7 +78,7 @@ PATTERNS = [
     ("relative", rf"(?:(?P<the>the)\s+)?(?P<rel>last|past|previous|next|coming|following|this|current|same|"
                  rf"prior|preceding|upcoming)\s+(?:{_NUM}\s+)?{_UNIT}"),
     ("relative", rf"(?P<rel>that)\s+(?P<unit>day|week|weekend|month|year)(?![\w-])"),
-    ("relative", rf"(?:over\s+)?(?P<rel>the)\s+(?P<unit>weekend)"),
+    ("relative", rf"(?P<rel>the)\s+(?P<unit>weekend)"),
     ("relative", rf"(?P<rel>this)\s+(?P<unit>weekend)"),
     ("offset", rf"{_NUM}[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|later|before|after|from now|hence|back|on)(?![\w-])"),
     ("anchored", rf"(?:the\s+)?(?P<unit>day|week|month|year)\s+(?P<dir>before|after)(?:\s+(?P<deictic>yesterday|tomorrow))?"),
@@ -289,6 +289,8 @@ def interpret(kind: str, m: re.Match, text: str) -> Expr | None:
         if rel == "the" and unit in ("day", "week", "month", "year"):
             rel = "that"
         return Expr(**base, unit=unit, n=n, rel=rel, vague=vague, label="the" if "the" in g else None)
+    if kind in ("offset", "duration") and g["unit"].lower() == "second":
+        return None          # "a second day": the ordinal, not the unit (which is plural in news)
     if kind == "offset":
         n, vague = _number(g["num"])
         return Expr(**base, unit=_unit(g["unit"]), n=n, direction=g["dir"].lower(), vague=vague)

@@ -226,6 +226,10 @@ def _holiday(e, ref, event, tense):
         chosen = max(d for d in options if d < ref)
     elif e.rel in FUTURE_WORDS:
         chosen = min(d for d in options if d > ref)
+    elif tense == "past" and (earlier := [d for d in options if d <= ref]):
+        chosen = max(earlier)        # a holiday comes once a year: the tense says which one
+    elif tense == "future" and (later := [d for d in options if d >= ref]):
+        chosen = min(later)
     else:
         chosen = nearest_day(options, ref, tense)
     return _point(Point(chosen), "reference")
