@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import math
 import re
+import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
+from importlib import resources
 
-from newsbrief.brief.sentences import Candidate, Statement, cosine
+from newsbrief.brief.sentences import STOPWORDS, Candidate, Statement, stem, words
 from newsbrief.model import Analysis, TimelineEntry
 
 UNIT_ORDER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 4, "year": 5, "decade": 6}
-SAME_EVENT = 0.35          # cosine above which two same-dated sentences tell the same event
+SAME_EVENT = 0.3           # set cosine of event terms above which same-dated sentences tell one event
 BACKGROUND_DAYS = 30       # before the first report by more than this is background
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 
@@ -107,6 +110,37 @@ def dated_sentences(analyses: list[Analysis], statements: list[Statement]) -> li
     return out
 
 
+@cache
+def _event_classes() -> dict[str, str]:
+    data = tomllib.loads(resources.files("newsbrief.brief").joinpath("event_words.toml").read_text("utf-8"))
+    return {word: name for name, words_ in data.items() for word in words_}
+
+
+TIME_WORDS = frozenset(stem(w) for w in """monday tuesday wednesday thursday friday saturday sunday day days week
+weeks month months year years today yesterday tomorrow night morning evening afternoon weekend january february
+march april may june july august september october november december""".split())
+
+
+def event_terms(text: str) -> frozenset[str]:
+    """What a sentence says happened: its content words, event verbs folded into their class, times dropped."""
+    classes = _event_classes()
+    terms = set()
+    for w in words(text):
+        if w in STOPWORDS or w.isdigit():
+            continue
+        s = stem(w)
+        if s not in TIME_WORDS:
+            terms.add(classes.get(s, s))
+    return frozenset(terms)
+
+
+def same_event(a: DatedSentence, b: DatedSentence) -> bool:
+    if a.statement is b.statement:
+        return True
+    x, y = event_terms(a.candidate.text), event_terms(b.candidate.text)
+    return bool(x and y) and len(x & y) / math.sqrt(len(x) * len(y)) >= SAME_EVENT
+
+
 def group_events(dated: list[DatedSentence]) -> list[Event]:
     """Same-dated sentences that share wording (one statement) or say the same thing become one event."""
     by_value: dict[str, list[DatedSentence]] = defaultdict(list)
@@ -116,9 +150,7 @@ def group_events(dated: list[DatedSentence]) -> list[Event]:
     for value, items in by_value.items():
         groups: list[Event] = []
         for item in items:
-            home = next((g for g in groups if any(
-                m.statement is item.statement or cosine(m.statement.vector, item.statement.vector) >= SAME_EVENT
-                for m in g.members)), None)
+            home = next((g for g in groups if any(same_event(m, item) for m in g.members)), None)
             if home is None:
                 groups.append(Event(item.period, [item]))
             elif all(m.statement is not item.statement for m in home.members):

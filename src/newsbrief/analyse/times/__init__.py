@@ -25,6 +25,7 @@ __all__ = ["find_times", "reference_date", "resolve_in_order", "resolve_weekday"
 _FUTURE = re.compile(r"\b(?:will|won['’]t|shall|going to|plans? to|planning to|planned|scheduled|is to|are to|"
                      r"was to|were to|due|set to|expected|expects?|would|could|to be|to meet|upcoming|next|"
                      r"intends? to|hopes? to|aims? to)\b|['’]ll\b", re.I)
+_MODAL = re.compile(r"\b(?:will|shall|won['’]t|going to|['’]ll)\b", re.I)
 # Past: auxiliaries and lower-case -ed words (capitalised "United" is not a verb, and "to be published"
 # or "is expected" are not past), minus common words that only look like verbs.
 _PAST = re.compile(r"\b(?:was|were|had|did|has|have|said|says|told|ago|last|earlier|since|made|took|came|went|saw|"
@@ -56,6 +57,8 @@ def tense_at(text: str, start: int, end: int, sentence: Span | None = None, afte
         if following:
             return following
     before = text[lo:start]
+    if _MODAL.search(before[-40:]):
+        return "future"      # "will stay closed on Monday": the modal governs the participle
     # at a tie ("planned"), the future reading wins: the sort puts "future" after "past"
     markers = [(m.end(), 1, "future") for m in _FUTURE.finditer(before)] + [
         (m.end(), 0, "past") for m in _PAST.finditer(before)]

@@ -242,6 +242,9 @@ def interpret(kind: str, m: re.Match, text: str) -> Expr | None:
             return None        # "prices fall"
         if not (rel or mod or "year" in g or "the" in g or _after_date_word(m, text)):
             return None
+        if not (rel or mod or "year" in g) and re.match(r"\s+(?!of|in|and|or|to|when|as|with|before|after)[a-z]+",
+                                                         text[end:end + 20]):
+            return None      # "the winter crop": a season as a modifier, not a time
         return Expr(**base, year=year, rel=rel, mod=mod, label=SEASONS[g["season"].lower()])
     if kind == "quarter":
         words = (g.get("q") or "").lower().replace("-", " ").split()
@@ -293,7 +296,12 @@ def interpret(kind: str, m: re.Match, text: str) -> Expr | None:
         return None          # "a second day": the ordinal, not the unit (which is plural in news)
     if kind == "offset":
         n, vague = _number(g["num"])
-        return Expr(**base, unit=_unit(g["unit"]), n=n, direction=g["dir"].lower(), vague=vague)
+        direction = g["dir"].lower()
+        if direction in ("after", "before") and re.match(r"\s+(?:the|a|an|his|her|its|their|[a-z]+ing)\b",
+                                                         text[end:end + 15]):
+            # "two days after the breach": counted from an event the text names, not from a date
+            return Expr(**base | dict(kind="duration"), unit=_unit(g["unit"]), n=n, vague=vague)
+        return Expr(**base, unit=_unit(g["unit"]), n=n, direction=direction, vague=vague)
     if kind == "anchored":
         direction = {"next": "after", "following": "after", "previous": "before"}.get(g["dir"].lower(), g["dir"].lower())
         return Expr(**base, unit=_unit(g.get("unit", "day")), n=1, direction=direction, label=g.get("deictic"),
@@ -317,7 +325,7 @@ def interpret(kind: str, m: re.Match, text: str) -> Expr | None:
                                         "annually": "year", "yearly": "year"}[g["adverb"].lower()]
         return Expr(**base, unit=unit)
     if kind == "time":
-        if "named" in g:
+        if "named" in g:    # midnight closes the day it belongs to: T24:00
             hour, minute = (12, 0) if g["named"].lower() in ("noon", "midday") else (24, 0)
         else:
             hour, minute = int(g["hour"]), int(g.get("minute") or 0)

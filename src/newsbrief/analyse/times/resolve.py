@@ -329,11 +329,12 @@ def _set(e, ref, event, tense):
 
 
 def _time(e, ref, event, tense):
-    if ref is None:
+    """A clock time belongs to the last day the text named ("late on Saturday ... before midnight")."""
+    base, anchor = (event, "event") if event else (ref, "reference")
+    if base is None:
         return None
     hour, minute = divmod(int(e.n), 60)
-    d = ref + timedelta(days=hour // 24)
-    return Resolved("TIME", f"{d.isoformat()}T{hour % 24:02d}:{minute:02d}", "reference")
+    return Resolved("TIME", f"{base.isoformat()}T{hour:02d}:{minute:02d}", anchor)
 
 
 def _point(point: Point, anchor: str) -> Resolved:
