@@ -30,7 +30,9 @@ def test_html_is_self_contained(example_brief):
 def test_html_shows_headline_summary_markers_and_struck_out_clutter(example_brief):
     html = to_html(example_brief)
     assert example_brief.headline.text.replace('"', "&#34;") in html
-    assert html.count('class="cite"') == sum(len(s.citations) for s in [example_brief.headline, *example_brief.summary])
+    cited = [example_brief.headline, *example_brief.summary, *example_brief.timeline]
+    assert html.count('class="cite"') == sum(len(s.citations) for s in cited)
+    assert html.count("<time datetime=") == len({e.date for e in example_brief.timeline})
     removed = sum(len(a.removed) for a in example_brief.articles)
     assert html.count('<del class="removed"') == removed > 0
 

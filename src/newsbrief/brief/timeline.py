@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 
+from newsbrief.analyse.times import is_reporting
 from newsbrief.brief.sentences import STOPWORDS, Candidate, Statement, stem, words
 from newsbrief.model import Analysis, TimelineEntry
 
@@ -96,11 +97,13 @@ def dated_sentences(analyses: list[Analysis], statements: list[Statement]) -> li
     for a_index, analysis in enumerate(analyses):
         times = sorted(analysis.times, key=lambda t: t.start)
         for position, span in enumerate(analysis.sentences):
-            periods = [p for t in times if span.start <= t.start < span.end and t.type in ("DATE", "TIME")
-                       and (p := period_of(t.value))]
-            if not periods:
+            inside = [(t, p) for t in times if span.start <= t.start < span.end and t.type in ("DATE", "TIME")
+                      and (p := period_of(t.value))]
+            if not inside:
                 continue
-            period = min(periods, key=lambda p: UNIT_ORDER.get(p.unit, 9))
+            # the event's date, not the telling's ("retook it on Saturday, officials said on Sunday")
+            text = analysis.article.text
+            period = min(inside, key=lambda tp: (is_reporting(text, tp[0].start), UNIT_ORDER.get(tp[1].unit, 9)))[1]
             statement = by_sentence.get((a_index, span.start))
             candidate = next((c for c in statement.copies if c.article == a_index and c.start == span.start),
                              None) if statement else None
@@ -177,7 +180,7 @@ def build_timeline(analyses: list[Analysis], statements: list[Statement], per_da
         group.sort(key=lambda e: (-len(e.articles), -max(m.statement.score for m in e.members)))
         for event in group[:per_date]:
             entries.append((event, _entry(event, analyses, start)))
-    entries.sort(key=lambda pair: (pair[0].period.first, UNIT_ORDER.get(pair[0].period.unit, 9),
+    entries.sort(key=lambda pair: (pair[0].period.first, UNIT_ORDER.get(pair[0].period.unit, 9), pair[0].period.value,
                                    pair[0].members[0].candidate.article, pair[0].members[0].candidate.position))
     return [entry for _, entry in entries]
 

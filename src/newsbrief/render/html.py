@@ -10,7 +10,8 @@ from functools import cache
 
 import jinja2
 
-from newsbrief.model import Article, Brief
+from newsbrief.model import Article, Brief, TimelineEntry
+from newsbrief.render.dates import describe
 from newsbrief.render.markdown import source_label
 
 
@@ -43,4 +44,17 @@ def to_html(brief: Brief) -> str:
     numbers = {a.id: i for i, a in enumerate(brief.articles, 1)}
     template = _environment().get_template("brief.html.j2")
     return template.render(
-        brief=brief, numbers=numbers, label=source_label, blocks=article_blocks, data=_data(brief))
+        brief=brief, numbers=numbers, label=source_label, blocks=article_blocks, data=_data(brief),
+        timeline=_timeline_groups(brief), describe=describe)
+
+
+def _timeline_groups(brief: Brief) -> dict[str, list[tuple[str, list[TimelineEntry]]]]:
+    """The timeline's entries under their dates, the story's own apart from the background."""
+    out: dict[str, list[tuple[str, list[TimelineEntry]]]] = {"story": [], "background": []}
+    for entry in brief.timeline:
+        groups = out["background" if entry.background else "story"]
+        if groups and groups[-1][0] == entry.date:
+            groups[-1][1].append(entry)
+        else:
+            groups.append((entry.date, [entry]))
+    return out

@@ -1,10 +1,11 @@
 """The brief as Markdown: headline, summary with numbered citations, and the sources they point to."""
 from __future__ import annotations
 
-from newsbrief.model import Brief, Cited
+from newsbrief.model import Brief, Cited, TimelineEntry
+from newsbrief.render.dates import describe
 
 
-def _markers(cited: Cited, numbers: dict[str, int]) -> str:
+def _markers(cited: Cited | TimelineEntry, numbers: dict[str, int]) -> str:
     seen = []
     for c in cited.citations:
         n = numbers[c.article]
@@ -32,10 +33,13 @@ def to_markdown(brief: Brief) -> str:
         out += ["## Summary", ""]
         out += [f"- {_escape(s.text)} {_markers(s, numbers)}" for s in brief.summary]
         out.append("")
-    if brief.timeline:
-        out += ["## Timeline", ""]
-        out += [f"- **{e.date}** {_escape(e.text)} {_markers(e, numbers)}" for e in brief.timeline]  # type: ignore[arg-type]
-        out.append("")
+    story = [e for e in brief.timeline if not e.background]
+    background = [e for e in brief.timeline if e.background]
+    for title, entries in (("## Timeline", story), ("### Background", background)):
+        if entries:
+            out += [title, ""]
+            out += [f"- **{describe(e.date)}** {_escape(e.text)} {_markers(e, numbers)}" for e in entries]
+            out.append("")
     out += ["## Sources", ""]
     for article in brief.articles:
         removed = f" · {len(article.removed)} clutter item(s) removed" if article.removed else ""

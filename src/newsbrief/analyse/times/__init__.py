@@ -20,7 +20,7 @@ from newsbrief.analyse.times.detect import Expr, find_expressions
 from newsbrief.analyse.times.resolve import Resolved, resolve, resolve_weekday
 from newsbrief.model import Article, Span, Time
 
-__all__ = ["find_times", "reference_date", "resolve_in_order", "resolve_weekday", "tense_at"]
+__all__ = ["find_times", "is_reporting", "reference_date", "resolve_in_order", "resolve_weekday", "tense_at"]
 
 _FUTURE = re.compile(r"\b(?:will|won['’]t|shall|going to|plans? to|planning to|planned|scheduled|is to|are to|"
                      r"was to|were to|due|set to|expected|expects?|would|could|to be|to meet|upcoming|next|"
@@ -35,6 +35,15 @@ _PAST = re.compile(r"\b(?:was|were|had|did|has|have|said|says|told|ago|last|earl
                    r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )"
                    r"(?!(?:need|seed|speed|feed|indeed|hundred|shed|bed|red|bred|proceed|exceed|succeed|"
                    r"expected)\b)[a-z]{2,}ed)\b")
+
+
+_REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|tweeted|wrote|confirmed|"
+                        r"declared|claimed|insisted|warned)\s+(?:\w+\s+)?(?:on\s+|late\s+|early\s+)?$", re.I)
+
+
+def is_reporting(text: str, start: int) -> bool:
+    """The expression dates the telling, not the event: "said on Sunday", "told AFP on Saturday"."""
+    return bool(_REPORTING.search(text[max(0, start - 40):start]))
 
 
 def reference_date(article: Article) -> tuple[date | None, str]:
@@ -95,7 +104,7 @@ def resolve_in_order(text: str, exprs: list[Expr], sentences: list[Span],
         if resolved is None:
             continue
         out.append((expr, resolved))
-        if resolved.point is not None:
+        if resolved.point is not None and not is_reporting(text, expr.start):
             last = resolved.point if last is None or last.unit != "quarter" or resolved.point.unit == "day" \
                 else last      # a report on quarters keeps counting in quarters: "a year earlier"
             if resolved.point.unit == "day":
