@@ -211,3 +211,59 @@ def date_support(dated: list[DatedSentence]) -> dict[date, float]:
         if d.period.unit == "day":
             support[d.period.first] += 1 + math.log(len(d.statement.copies)) if d.statement else 1
     return support
+
+
+def summarise_days(analyses: list[Analysis], statements: list[Statement], max_dates: int, per_date: int,
+                   start: date | None = None, end: date | None = None,
+                   pub_weight: float = 0.5) -> dict[date, list[Statement]]:
+    """A timeline summary of a long story: the `max_dates` days the collection points at most, each
+    with the `per_date` most central sentences about it.
+
+    A day's weight is the number of distinct statements that name it, plus `pub_weight` for every
+    article published on it. A day's sentences are those that name it, and the leads of the articles
+    published on it that name no other day; ranked by closeness to their centroid, without repeats."""
+    dated = [d for d in dated_sentences(analyses, statements) if d.period.unit == "day"
+             and (start is None or d.period.first >= start) and (end is None or d.period.first <= end)]
+    naming: dict[date, dict[int, Statement]] = defaultdict(dict)
+    for d in dated:
+        naming[d.period.first][id(d.statement)] = d.statement
+    published: dict[date, list[int]] = defaultdict(list)
+    for i, a in enumerate(analyses):
+        if a.article.published:
+            day = date.fromisoformat(a.article.published[:10])
+            if (start is None or day >= start) and (end is None or day <= end):
+                published[day].append(i)
+    weight = {day: len(naming.get(day, {})) + pub_weight * len(published.get(day, []))
+              for day in set(naming) | set(published)}
+    days = sorted(weight, key=lambda d: (-weight[d], d))[:max_dates]
+    named_days = defaultdict(set)
+    for d in dated:
+        named_days[id(d.statement)].add(d.period.first)
+    leads = defaultdict(dict)
+    for s in statements:
+        c = s.first
+        day = analyses[c.article].article.published
+        if c.position < 2 and day and named_days.get(id(s), set()) <= {date.fromisoformat(day[:10])}:
+            leads[date.fromisoformat(day[:10])][id(s)] = s
+    out = {}
+    for day in sorted(days):
+        pool = list({**leads.get(day, {}), **naming.get(day, {})}.values())
+        out[day] = _central(pool, per_date)
+    return out
+
+
+def _central(pool: list[Statement], k: int) -> list[Statement]:
+    usable = [s for s in pool if 8 <= len(s.first.text.split()) <= 60] or pool
+    centroid: dict[str, float] = defaultdict(float)
+    for s in usable:
+        for t, v in s.vector.items():
+            centroid[t] += v
+    ranked = sorted(usable, key=lambda s: -(sum(v * centroid[t] for t, v in s.vector.items())
+                                            * (1 + 0.2 * math.log(len(s.copies)))))
+    chosen: list[Statement] = []
+    for s in ranked:
+        if len(chosen) == k:
+            break
+        if all(sum(v * c.vector.get(t, 0.0) for t, v in s.vector.items()) < 0.5 for c in chosen):
+            chosen.append(s)
+    return chosen
