@@ -14,6 +14,7 @@ Analyses are cached outside the repo (in the system temp folder) to make re-runs
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import pickle
 import statistics
@@ -48,10 +49,19 @@ def load_topics(limit: int | None) -> list[dict]:
     return topics
 
 
+def _analysis_code_stamp() -> str:
+    """Cached analyses are valid while the analysis code is unchanged."""
+    folder = Path(sys.modules[analyse_article.__module__].__file__).parent
+    digest = hashlib.sha1()
+    for file in sorted(folder.rglob("*.py")):
+        digest.update(file.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def analyses_for(topic: dict):
     CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"{topic['id']}.pkl"
-    if path.exists() and path.stat().st_mtime > Path(__file__).stat().st_mtime:
+    path = CACHE / f"{topic['id']}-{_analysis_code_stamp()}.pkl"
+    if path.exists():
         return pickle.loads(path.read_bytes())
     out = []
     for a in topic["articles"]:
@@ -64,7 +74,13 @@ def analyses_for(topic: dict):
 
 
 def reference(tl: dict) -> dict[date, list[str]]:
-    return {date.fromisoformat(e["date"]): e["sentences"] for e in tl["entries"]}
+    out = {}
+    for e in tl["entries"]:
+        try:
+            out[date.fromisoformat(e["date"])] = e["sentences"]
+        except ValueError:      # one reference entry is dated "2011-04-0"
+            continue
+    return out
 
 
 def ours(analyses, ref, pub_weight):
