@@ -3,12 +3,13 @@
 What must go was listed by reading the five files: each entry is the start of a line and why it goes.
 Every other line of every file must survive into the clean text."""
 import re
-from pathlib import Path
+from datetime import date
 
 import pytest
 
 from newsbrief import analyse, brief, load
 from newsbrief.brief.sentences import words
+from newsbrief.brief.timeline import period_of
 
 from conftest import SHARED_DATA
 
@@ -103,3 +104,39 @@ def test_every_summary_citation_resolves_to_its_sentence(seeds):
             assert len(shared) >= 0.7 * len(set(words(cited.text))), (copy, cited.text)
     # the wire paragraphs that two outlets carry are cited to both
     assert any({c.article[:3] for c in s.citations} == {"000", "004"} for s in result.summary)
+
+
+# Every date expression in the seed story, read by hand against its article: (article, expression,
+# occurrence, value). Checked on 2026-11-21; the story's own period is 26 Oct - 17 Nov 2017.
+SEED_TIMES = [
+    ("000", "Saturday", 0, "2017-11-11"), ("000", "last week", 0, "2017-W44"), ("000", "Thursday", 0, "2017-11-09"),
+    ("000", "Thursday night", 0, "2017-11-09TNI"), ("000", "2014", 0, "2014"),
+    ("001", "Friday", 0, "2017-11-17"), ("001", "Wednesday", 0, "2017-11-15"), ("001", "this month", 0, "2017-11"),
+    ("001", "2003", 0, "2003"), ("001", "2005", 0, "2005"), ("001", "last week", 0, "2017-W45"),
+    ("001", "last month", 0, "2017-10"),
+    ("002", "November 3rd", 0, "2017-11-03"), ("002", "July", 0, "2017-07"), ("002", "October", 0, "2017-10"),
+    ("002", "November 8th", 0, "2017-11-08"),
+    ("003", "Thursday", 0, "2017-10-26"), ("003", "last month", 0, "2017-09"), ("003", "Wednesday", 0, "2017-10-25"),
+    ("003", "September 25", 0, "2017-09-25"), ("003", "the past three years", 0, "P3Y"),
+    ("004", "Saturday", 0, "2017-11-11"), ("004", "late Thursday", 0, "2017-11-09"), ("004", "last week", 0, "2017-W44"),
+    ("004", "two days later", 0, "2017-11-11"), ("004", "Friday night", 0, "2017-11-10TNI"),
+    ("004", "later this month", 0, "2017-11"), ("004", "2011", 0, "2011"),
+]
+
+
+def test_every_seed_date_is_right(seeds):
+    analyses = {a.article.id[:3]: a for a in analyse(seeds.values())}
+    for key, expression, occurrence, value in SEED_TIMES:
+        found = [t for t in analyses[key].times if t.text == expression]
+        assert len(found) > occurrence, (key, expression, [t.text for t in analyses[key].times])
+        assert found[occurrence].value == value, (key, expression, found[occurrence])
+    assert {t.anchor for t in analyses["002"].times if t.value.startswith("2017-11")} == {"inferred", "event"}
+    assert {t.anchor for t in analyses["004"].times if t.text == "Saturday"} == {"dateline"}
+
+
+def test_seed_timeline_keeps_background_apart(seeds):
+    result = brief(analyse(seeds.values()))
+    background = {e.date for e in result.timeline if e.background}
+    assert {"2003", "2005", "2014"} <= background
+    story = [period_of(e.date).first for e in result.timeline if not e.background]
+    assert story == sorted(story) and date(2017, 11, 17) in story

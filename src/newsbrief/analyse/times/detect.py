@@ -64,7 +64,8 @@ PATTERNS = [
                 rf"(?:\s+{_PART})?"),
     ("deictic", rf"(?P<deictic>this|last)\s+{_PART}"),
     ("ref", r"(?P<ref>right now|now|nowadays|currently|presently|at present|the present|recently|lately|"
-            r"the past|in the past|the (?:near |distant )?future|these days|in recent years|recent years)"),
+            r"the past|in the past|the (?:near |distant )?future|these days|in recent years|recent years|"
+            r"current(?!\s+(?:account|affairs|flowing|flow|carrying))|recent)(?![\w-])"),
     ("fiscal", r"(?:the\s+)?(?P<rel>current|latest|last|previous|next|this|same|full)?\s*(?P<unit>fiscal year|full year)"
                r"|(?P<yearend>(?:the\s+)?year[\s-]end|year['’]s end)"),
     ("yearago", r"(?:the\s+)?(?P<rel>year-earlier|year-ago|year earlier|latest)\s*(?P<unit>period|quarter)?(?![\w-])"),
@@ -272,7 +273,7 @@ def interpret(kind: str, m: re.Match, text: str) -> Expr | None:
     if kind == "ref":
         word = g["ref"].lower()
         value = ("PRESENT_REF" if word in ("right now", "now", "nowadays", "currently", "presently", "at present",
-                                           "the present", "these days")
+                                           "the present", "these days", "current")
                  else "FUTURE_REF" if "future" in word or word == "soon" else "PAST_REF")
         return Expr(**base, label=value)
     if kind == "weekday":
