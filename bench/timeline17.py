@@ -36,7 +36,7 @@ from newsbrief.model import Article  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeline17" / "timeline17.jsonl"
 CACHE = Path(tempfile.gettempdir()) / "newsbrief-bench-timeline17"
-PUB_WEIGHTS = (0.0, 0.25, 0.5, 1.0, 2.0)
+PUB_WEIGHTS = (0.25, 0.5, 1.0)
 
 
 def load_topics(limit: int | None) -> list[dict]:

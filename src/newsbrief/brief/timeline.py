@@ -219,41 +219,43 @@ def summarise_days(analyses: list[Analysis], statements: list[Statement], max_da
     """A timeline summary of a long story: the `max_dates` days the collection points at most, each
     with the `per_date` most central sentences about it.
 
-    A day's weight is the number of distinct statements that name it, plus `pub_weight` for every
-    article published on it. A day's sentences are those that name it, and the leads of the articles
-    published on it that name no other day; ranked by closeness to their centroid, without repeats."""
-    dated = [d for d in dated_sentences(analyses, statements) if d.period.unit == "day"
-             and (start is None or d.period.first >= start) and (end is None or d.period.first <= end)]
+    A day's weight is the number of articles that name it afterwards (a day still talked about later
+    mattered), plus half the articles that name it on the day, plus `pub_weight` for every article
+    published on it. A day's sentences are those that name it, and the first sentences of that
+    day's articles that name no other day; ranked by closeness to their centroid, without repeats."""
+    def within(day: date) -> bool:
+        return (start is None or day >= start) and (end is None or day <= end)
+
+    dated = [d for d in dated_sentences(analyses, statements) if d.period.unit == "day" and within(d.period.first)]
+    day_of = {i: date.fromisoformat(a.article.published[:10]) for i, a in enumerate(analyses) if a.article.published}
+    later: dict[date, set[int]] = defaultdict(set)
+    same: dict[date, set[int]] = defaultdict(set)
     naming: dict[date, dict[int, Statement]] = defaultdict(dict)
+    named_days: dict[int, set[date]] = defaultdict(set)
     for d in dated:
         naming[d.period.first][id(d.statement)] = d.statement
-    published: dict[date, list[int]] = defaultdict(list)
-    for i, a in enumerate(analyses):
-        if a.article.published:
-            day = date.fromisoformat(a.article.published[:10])
-            if (start is None or day >= start) and (end is None or day <= end):
-                published[day].append(i)
-    weight = {day: len(naming.get(day, {})) + pub_weight * len(published.get(day, []))
+        named_days[id(d.statement)].add(d.period.first)
+        for c in d.statement.copies:
+            if c.article in day_of:
+                (later if day_of[c.article] > d.period.first else same)[d.period.first].add(c.article)
+    published: dict[date, int] = defaultdict(int)
+    for day in day_of.values():
+        if within(day):
+            published[day] += 1
+    weight = {day: len(later.get(day, ())) + 0.5 * len(same.get(day, ())) + pub_weight * published.get(day, 0)
               for day in set(naming) | set(published)}
     days = sorted(weight, key=lambda d: (-weight[d], d))[:max_dates]
-    named_days = defaultdict(set)
-    for d in dated:
-        named_days[id(d.statement)].add(d.period.first)
-    leads = defaultdict(dict)
+    leads: dict[date, dict[int, Statement]] = defaultdict(dict)
     for s in statements:
-        c = s.first
-        day = analyses[c.article].article.published
-        if c.position < 2 and day and named_days.get(id(s), set()) <= {date.fromisoformat(day[:10])}:
-            leads[date.fromisoformat(day[:10])][id(s)] = s
-    out = {}
-    for day in sorted(days):
-        pool = list({**leads.get(day, {}), **naming.get(day, {})}.values())
-        out[day] = _central(pool, per_date)
-    return out
+        day = day_of.get(s.first.article)
+        if day and s.first.position < 3 and named_days.get(id(s), set()) <= {day}:
+            leads[day][id(s)] = s
+    return {day: _central(list({**leads.get(day, {}), **naming.get(day, {})}.values()), per_date)
+            for day in sorted(days)}
 
 
 def _central(pool: list[Statement], k: int) -> list[Statement]:
-    usable = [s for s in pool if 8 <= len(s.first.text.split()) <= 60] or pool
+    usable = [s for s in pool if 8 <= len(s.first.text.split()) <= 80] or pool
     centroid: dict[str, float] = defaultdict(float)
     for s in usable:
         for t, v in s.vector.items():
