@@ -66,3 +66,13 @@ def test_yearless_dateline_takes_the_story_year():
     articles = [Article(id="b", source="b", text="x", published="2025-03-16"), a]
     date_undated(articles)
     assert a.published == "2025-03-19" and a.published_inferred and a.dateline.date == "2025-03-19"
+
+
+def test_a_long_story_keeps_its_best_supported_entries():
+    days = [f"On {month} {d}, 2017, the council met about bridge number {month}{d}."
+            for month in ("March", "April") for d in range(1, 21)]
+    one = Article(id="a", source="x", text=" ".join(days), published="2017-04-30")
+    again = Article(id="b", source="x", text=days[25], published="2017-04-30")
+    tl = brief([one, again]).timeline
+    assert len(tl) == 30
+    assert "2017-04-06" in [e.date for e in tl]      # the one day two articles report is kept

@@ -168,8 +168,11 @@ def story_start(analyses: list[Analysis]) -> date | None:
     return min(dates) if dates else None
 
 
-def build_timeline(analyses: list[Analysis], statements: list[Statement], per_date: int = 3) -> list[TimelineEntry]:
-    """The brief's timeline: events in date order, at most `per_date` per date (the best supported)."""
+def build_timeline(analyses: list[Analysis], statements: list[Statement], per_date: int = 3,
+                   max_story: int = 30, max_background: int = 10) -> list[TimelineEntry]:
+    """The brief's timeline: events in date order, at most `per_date` per date, and at most
+    `max_story` story entries and `max_background` background ones: the best supported (most
+    articles, then the most central wording)."""
     events = group_events(dated_sentences(analyses, statements))
     start = story_start(analyses)
     by_value: dict[str, list[Event]] = defaultdict(list)
@@ -180,9 +183,16 @@ def build_timeline(analyses: list[Analysis], statements: list[Statement], per_da
         group.sort(key=lambda e: (-len(e.articles), -max(m.statement.score for m in e.members)))
         for event in group[:per_date]:
             entries.append((event, _entry(event, analyses, start)))
+    entries = _best(entries, False, max_story) + _best(entries, True, max_background)
     entries.sort(key=lambda pair: (pair[0].period.first, UNIT_ORDER.get(pair[0].period.unit, 9), pair[0].period.value,
                                    pair[0].members[0].candidate.article, pair[0].members[0].candidate.position))
     return [entry for _, entry in entries]
+
+
+def _best(entries: list[tuple[Event, TimelineEntry]], background: bool, limit: int) -> list[tuple[Event, TimelineEntry]]:
+    kept = [pair for pair in entries if pair[1].background == background]
+    kept.sort(key=lambda pair: (-len(pair[0].articles), -max(m.statement.score for m in pair[0].members)))
+    return kept[:limit]
 
 
 def _entry(event: Event, analyses: list[Analysis], start: date | None) -> TimelineEntry:
