@@ -23,8 +23,10 @@ from newsbrief.model import Article, Span, Time
 __all__ = ["find_times", "is_reporting", "reference_date", "resolve_in_order", "resolve_weekday", "tense_at"]
 
 _FUTURE = re.compile(r"\b(?:will|won['’]t|shall|going to|plans? to|planning to|planned|scheduled|is to|are to|"
-                     r"was to|were to|due|set to|expected|expects?|would|could|to be|to meet|upcoming|next|"
+                     r"was to|were to|due|set to|expected|expects?|would|to be|to meet|upcoming|"
                      r"intends? to|hopes? to|aims? to)\b|['’]ll\b", re.I)
+# Only these kinds look at tense; the rest do not need it worked out.
+_TENSED = frozenset({"date", "month", "season", "holiday", "weekday", "relative"})
 _MODAL = re.compile(r"\b(?:will|shall|won['’]t|going to|['’]ll)\b", re.I)
 # Past: auxiliaries and lower-case -ed words (capitalised "United" is not a verb, and "to be published"
 # or "is expected" are not past), minus common words that only look like verbs.
@@ -61,7 +63,8 @@ def tense_at(text: str, start: int, end: int, sentence: Span | None = None, afte
     ("said it would meet on Monday" -> future), else the first one after it. A date used as a
     modifier ("the Aug. 7 blasts killed") is governed by the verb after it: `after_first`."""
     lo, hi = (sentence.start, sentence.end) if sentence else (max(0, start - 200), min(len(text), end + 120))
-    if after_first:
+    if after_first or _PAST.match(text[end:end + 20].lstrip()):
+        # a modifier ("the Aug. 7 blasts killed"), or a date the verb follows ("court Thursday refused")
         following = _first_marker(text[end:hi])
         if following:
             return following
@@ -99,7 +102,8 @@ def resolve_in_order(text: str, exprs: list[Expr], sentences: list[Span],
     for expr in exprs:
         i = bisect_right(starts, expr.start) - 1
         sentence = sentences[i] if 0 <= i < len(sentences) and sentences[i].end >= expr.end else None
-        tense = tense_at(text, expr.start, expr.end, sentence, after_first=expr.label == "attributive")
+        tense = (tense_at(text, expr.start, expr.end, sentence, after_first=expr.label == "attributive")
+                 if expr.kind in _TENSED else None)
         resolved = resolve(expr, reference, event, tense, last)
         if resolved is None:
             continue
