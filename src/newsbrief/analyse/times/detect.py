@@ -91,7 +91,7 @@ TRIGGER = re.compile(
     r"afternoon|evening|night|overnight|thanksgiving|christmas|easter|new year|independence|good friday|"
     r"labou?r|memorial|valentine|halloween|boxing|veterans|bastille|daily|weekly|monthly|annually|yearly|"
     r"nightly|fiscal|period|latest|the nineties|q[1-4])", re.I)
-WINDOW = 40
+WINDOW = 28
 
 
 def windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
