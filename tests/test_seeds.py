@@ -9,7 +9,7 @@ import pytest
 
 from newsbrief import analyse, brief, load
 from newsbrief.brief.sentences import words
-from newsbrief.brief.timeline import period_of
+from newsbrief.analyse.times.calendar import period_of
 
 from conftest import SHARED_DATA
 

@@ -1,6 +1,6 @@
 """The story's timeline, and dating undated articles from their story."""
 from newsbrief import brief
-from newsbrief.brief.timeline import period_of
+from newsbrief.analyse.times.calendar import period_of
 from newsbrief.group import date_undated
 from newsbrief.model import Article, Dateline
 

@@ -1,7 +1,8 @@
 """The story's timeline: dated events, one entry per event with every article that reports it.
 
 A sentence is a dated event when it holds a calendar time expression; its date is the finest one in
-it ("said on Wednesday that in 2014 ..." is Wednesday's news). Sentences with the same date that
+it that dates the event rather than the telling ("retook it on Saturday, officials said on Sunday" is
+Saturday's news; "said on Wednesday that in 2014 ..." is Wednesday's). Sentences with the same date that
 say the same thing (syndicated copies, or close paraphrases) become one entry citing all of them.
 Dates well before the story's own period (the 2014 background of a 2017 story) are marked
 `background` and kept apart.
@@ -9,7 +10,6 @@ Dates well before the story's own period (the 2014 background of a 2017 story) a
 from __future__ import annotations
 
 import math
-import re
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -18,59 +18,13 @@ from functools import cache
 from importlib import resources
 
 from newsbrief.analyse.times import is_reporting
+from newsbrief.analyse.times.calendar import Period, period_of
 from newsbrief.brief.sentences import STOPWORDS, Candidate, Statement, stem, words
 from newsbrief.model import Analysis, TimelineEntry
 
 UNIT_ORDER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 4, "year": 5, "decade": 6}
 SAME_EVENT = 0.3           # set cosine of event terms above which same-dated sentences tell one event
 BACKGROUND_DAYS = 30       # before the first report by more than this is background
-_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
-
-
-@dataclass(frozen=True)
-class Period:
-    """A TIMEX3 calendar value as a span of days, for ordering and for the background test."""
-
-    value: str
-    unit: str
-    first: date
-    last: date
-
-
-def period_of(value: str) -> Period | None:
-    """The days a calendar value covers; None for durations, REFs and values with unknown parts."""
-    if "X" in value or value.startswith("P") or value.endswith("_REF"):
-        return None
-    try:
-        if m := _DAY.match(value):
-            d = date(int(m[1]), int(m[2]), int(m[3]))
-            return Period(value, "day", d, d)
-        if m := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value):
-            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return Period(value, "week", monday + timedelta(days=5 if m[3] else 0), monday + timedelta(days=6))
-        if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
-            first = date(int(m[1]), int(m[2]), 1)
-            nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return Period(value, "month", first, nxt - timedelta(days=1))
-        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
-            first = date(int(m[1]), 3 * int(m[2]) - 2, 1)
-            last = date(int(m[1]), 12, 31) if m[2] == "4" else date(int(m[1]), 3 * int(m[2]) + 1, 1) - timedelta(days=1)
-            return Period(value, "quarter", first, last)
-        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
-            month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m[2]]
-            first = date(int(m[1]), month, 1)
-            return Period(value, "season", first, first + timedelta(days=90))
-        if m := re.fullmatch(r"(\d{4})-H([12])", value):
-            year = int(m[1])
-            return Period(value, "half", date(year, 1 if m[2] == "1" else 7, 1),
-                          date(year, 6, 30) if m[2] == "1" else date(year, 12, 31))
-        if re.fullmatch(r"\d{4}", value):
-            return Period(value, "year", date(int(value), 1, 1), date(int(value), 12, 31))
-        if re.fullmatch(r"\d{3}", value):
-            return Period(value, "decade", date(int(value) * 10, 1, 1), date(int(value) * 10 + 9, 12, 31))
-    except ValueError:
-        return None
-    return None
 
 
 @dataclass

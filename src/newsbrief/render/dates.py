@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from newsbrief.brief.timeline import period_of
+from newsbrief.analyse.times.calendar import period_of
 
 PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "MI": "midday"}
 SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}

@@ -1,11 +1,13 @@
 """Calendar arithmetic and TIMEX3 value formats: days, ISO weeks, months, quarters, seasons, decades.
 
 A `Point` is a date at a granularity; `value()` writes it the way TIMEX3 does ("2017-11-11",
-"2017-W45", "2017-11", "2017-Q4", "2017-SU", "2017", "201" for the 2010s).
+"2017-W45", "2017-11", "2017-Q4", "2017-SU", "2017", "201" for the 2010s). `period_of` reads such a
+value back as the span of days it covers.
 """
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -102,3 +104,52 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 
 def with_unit(point: Point, unit: str) -> Point:
     return replace(point, unit=unit)
+
+
+_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A TIMEX3 calendar value as a span of days, for ordering and for the background test."""
+
+    value: str
+    unit: str
+    first: date
+    last: date
+
+
+def period_of(value: str) -> Period | None:
+    """The days a calendar value covers; None for durations, REFs and values with unknown parts."""
+    if "X" in value or value.startswith("P") or value.endswith("_REF"):
+        return None
+    try:
+        if m := _DAY.match(value):
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+            return Period(value, "day", d, d)
+        if m := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return Period(value, "week", monday + timedelta(days=5 if m[3] else 0), monday + timedelta(days=6))
+        if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
+            first = date(int(m[1]), int(m[2]), 1)
+            nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return Period(value, "month", first, nxt - timedelta(days=1))
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+            first = date(int(m[1]), 3 * int(m[2]) - 2, 1)
+            last = date(int(m[1]), 12, 31) if m[2] == "4" else date(int(m[1]), 3 * int(m[2]) + 1, 1) - timedelta(days=1)
+            return Period(value, "quarter", first, last)
+        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
+            month = SEASON_START_MONTH[m[2]]
+            first = date(int(m[1]), month, 1)
+            return Period(value, "season", first, first + timedelta(days=90))
+        if m := re.fullmatch(r"(\d{4})-H([12])", value):
+            year = int(m[1])
+            return Period(value, "half", date(year, 1 if m[2] == "1" else 7, 1),
+                          date(year, 6, 30) if m[2] == "1" else date(year, 12, 31))
+        if re.fullmatch(r"\d{4}", value):
+            return Period(value, "year", date(int(value), 1, 1), date(int(value), 12, 31))
+        if re.fullmatch(r"\d{3}", value):
+            return Period(value, "decade", date(int(value) * 10, 1, 1), date(int(value) * 10 + 9, 12, 31))
+    except ValueError:
+        return None
+    return None
