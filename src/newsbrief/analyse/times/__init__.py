@@ -37,6 +37,8 @@ _PAST = re.compile(r"\b(?:was|were|had|did|has|have|said|says|told|ago|last|earl
                    r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )"
                    r"(?!(?:need|seed|speed|feed|indeed|hundred|shed|bed|red|bred|proceed|exceed|succeed|"
                    r"expected)\b)[a-z]{2,}ed)\b")
+# A deadline: "postponed until Tuesday", "as soon as Tuesday" (but "up until Thursday" looks back)
+_DEADLINE = re.compile(r"(?:(?<!\bup )\buntil|\bas (?:soon|early) as)\s+(?:\S+\s+){0,3}$", re.I)
 
 
 _REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|tweeted|wrote|confirmed|"
@@ -69,6 +71,8 @@ def tense_at(text: str, start: int, end: int, sentence: Span | None = None, afte
         if following:
             return following
     before = text[lo:start]
+    if _DEADLINE.search(before[-40:]):
+        return "future"
     if _MODAL.search(before[-40:]):
         return "future"      # "will stay closed on Monday": the modal governs the participle
     # at a tie ("planned"), the future reading wins: the sort puts "future" after "past"
