@@ -176,9 +176,6 @@ class Analysis:
     figures: list[Figure] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
 
-    def sentence_text(self, span: Span) -> str:
-        return self.article.text[span.start:span.end]
-
     def to_dict(self) -> dict:
         """The Article fields and the extracted lists side by side, as CONTRACT.md's `analyse`."""
         out = to_dict(self.article)

@@ -168,15 +168,6 @@ def _entry(event: Event, analyses: list[Analysis], start: date | None) -> Timeli
                          background=background)
 
 
-def date_support(dated: list[DatedSentence]) -> dict[date, float]:
-    """How strongly the collection points at each day: mentions, weighted by how many articles carry them."""
-    support: dict[date, float] = defaultdict(float)
-    for d in dated:
-        if d.period.unit == "day":
-            support[d.period.first] += 1 + math.log(len(d.statement.copies)) if d.statement else 1
-    return support
-
-
 def summarise_days(analyses: list[Analysis], statements: list[Statement], max_dates: int, per_date: int,
                    start: date | None = None, end: date | None = None,
                    pub_weight: float = 0.5) -> dict[date, list[Statement]]:

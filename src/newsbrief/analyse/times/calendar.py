@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 GRANULARITIES = ("day", "week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century")
@@ -100,10 +100,6 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
-
-
-def with_unit(point: Point, unit: str) -> Point:
-    return replace(point, unit=unit)
 
 
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
