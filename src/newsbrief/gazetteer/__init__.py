@@ -1,0 +1,59 @@
+"""The gazetteer: place names to candidate places, from SQLite index files built once from packaged data.
+
+    gazetteer = default()
+    gazetteer.lookup("Rawa")      # every place named so, in every source, best known first
+    gazetteer.demonym("Iraqi")    # "IQ"
+
+Opening costs a few milliseconds and memory stays small: lookups are indexed queries, cached per name.
+"""
+from __future__ import annotations
+
+import sqlite3
+from functools import cache, lru_cache
+from pathlib import Path
+
+from newsbrief.gazetteer.build import index_files, user_file
+from newsbrief.gazetteer.model import Entry
+from newsbrief.gazetteer.names import keys, query_keys
+
+__all__ = ["Entry", "Gazetteer", "default", "keys"]
+
+_COLUMNS = "p.id, p.name, p.lat, p.lon, p.feature, p.country, p.admin1, p.population, p.geonames_id, p.source, n.main"
+
+
+class Gazetteer:
+    def __init__(self, files: list[Path]):
+        self.files = [f for f in files if f.exists()]
+        self._connections = [sqlite3.connect(f"file:{f}?mode=ro", uri=True, check_same_thread=False)
+                             for f in self.files]
+        self.lookup = lru_cache(maxsize=50_000)(self._lookup)
+
+    def _lookup(self, name: str) -> tuple[Entry, ...]:
+        """Places a name may refer to, deduplicated by GeoNames id (the user's GeoNames dump wins)."""
+        found: dict[object, Entry] = {}
+        for key_rank, key in enumerate(query_keys(name)):
+            for file_rank, connection in enumerate(reversed(self._connections)):
+                for row in connection.execute(f"SELECT {_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
+                                              "WHERE n.key = ?", (key,)):
+                    entry = Entry(id=row[0], name=row[1], lat=row[2], lon=row[3], feature=row[4], country=row[5],
+                                  admin1=row[6], population=row[7], geonames_id=row[8], source=row[9])
+                    identity = entry.geonames_id or (file_rank, entry.id)
+                    if identity not in found:
+                        entry.match = "variant" if key_rank else "name" if row[10] else "alternate"
+                        found[identity] = entry
+        return tuple(found.values())
+
+    def demonym(self, word: str) -> str | None:
+        """The country a demonym or adjective names ("Iraqi", "Syrians"), or None."""
+        key = min(keys(word), key=len, default="")
+        for connection in self._connections:
+            row = connection.execute("SELECT country FROM demonyms WHERE key = ?", (key,)).fetchone()
+            if row:
+                return row[0]
+        return None
+
+
+@cache
+def default() -> Gazetteer:
+    """The packaged sources plus the user's GeoNames dump if they added one; built on first use."""
+    return Gazetteer([*index_files(), user_file()])
