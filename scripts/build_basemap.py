@@ -87,13 +87,52 @@ def ring(indices: list[int], arcs: list[list[tuple[float, float]]]) -> list[list
     return out
 
 
+def split_at_antimeridian(points: list[list[float]]) -> list[list[list[float]]]:
+    """A ring that crosses 180 degrees (eastern Russia, Fiji) as its parts on either side, so that a
+    flat map does not draw it as a band across the world. A ring around the pole (Antarctica) is kept:
+    its one jump is its closing edge, far south."""
+    unwrapped, shift = [points[0]], 0.0
+    for (x0, _), (x1, y1) in zip(points, points[1:]):
+        shift += 360.0 if x0 - x1 > 180 else -360.0 if x1 - x0 > 180 else 0.0
+        unwrapped.append([x1 + shift, y1])
+    if shift or all(-180 <= x <= 180 for x, _ in unwrapped):
+        return [points]
+    side = 1.0 if max(x for x, _ in unwrapped) > 180 else -1.0    # it ran past 180 east, or past 180 west
+    near = _cut(unwrapped[:-1], side * 180, lambda x: x * side <= 180)
+    far = [[round(x - side * 360, DECIMALS), y] for x, y in
+           _cut(unwrapped[:-1], side * 180, lambda x: x * side >= 180)]
+    return [r + r[:1] for r in (near, far) if len(r) >= 3]
+
+
+def _cut(points: list[list[float]], meridian: float, inside) -> list[list[float]]:
+    """The part of an open ring where inside(lon) holds, cut along the meridian: Sutherland-Hodgman
+    with a single edge."""
+    out = []
+    for i, (x1, y1) in enumerate(points):
+        x0, y0 = points[i - 1]
+        if inside(x0) != inside(x1):
+            t = (meridian - x0) / (x1 - x0)
+            out.append([meridian, round(y0 + t * (y1 - y0), DECIMALS)])
+        if inside(x1):
+            out.append([x1, y1])
+    return out
+
+
+def _tidy(points: list[list[float]]) -> list[list[float]] | None:
+    """The ring without repeated points, or None when nothing of it is left to fill."""
+    out = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
+    area = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(out, out[1:]))
+    return out if len(out) >= 4 and abs(area) > 1e-9 else None
+
+
 def countries(topology: dict) -> list[dict]:
     arcs = [simplify(a, TOLERANCE) for a in decode_arcs(topology)]
     out = []
     for geometry in topology["objects"]["countries"]["geometries"]:
         polygons = {"Polygon": [geometry.get("arcs", [])],
                     "MultiPolygon": geometry.get("arcs", [])}.get(geometry.get("type"), [])
-        rings = [r for polygon in polygons for r in (ring(indices, arcs) for indices in polygon) if len(r) >= 4]
+        rings = [part for polygon in polygons for r in (ring(indices, arcs) for indices in polygon)
+                 for part in map(_tidy, split_at_antimeridian(r)) if part]
         if rings:
             out.append({"name": geometry.get("properties", {}).get("name", ""), "rings": rings})
     return sorted(out, key=lambda c: c["name"])

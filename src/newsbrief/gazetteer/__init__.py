@@ -27,12 +27,22 @@ class Gazetteer:
         self._connections = [sqlite3.connect(f"file:{f}?mode=ro", uri=True, check_same_thread=False)
                              for f in self.files]
         self.lookup = lru_cache(maxsize=50_000)(self._lookup)
+        # Later files may carry better points for the base file's countries (see sources.countrystatecity).
+        # The curated points of country_points.tsv win over all.
+        self._country_points = {}
+        for connection in self._connections[1:]:
+            self._country_points.update(
+                (row[0], (row[1], row[2])) for row in connection.execute(
+                    "SELECT country, lat, lon FROM places WHERE feature = 'A.PCLI' AND geonames_id IS NOT NULL"))
+        for connection in self._connections[:1]:
+            self._country_points.update((row[0], (row[1], row[2])) for row in connection.execute(
+                "SELECT country, lat, lon FROM country_points"))
 
     def _lookup(self, name: str) -> tuple[Entry, ...]:
-        """Places a name may refer to, deduplicated by GeoNames id (the user's GeoNames dump wins)."""
+        """Places a name may refer to, deduplicated by GeoNames id (the first file's row wins)."""
         found: dict[object, Entry] = {}
         for key_rank, key in enumerate(query_keys(name)):
-            for file_rank, connection in enumerate(reversed(self._connections)):
+            for file_rank, connection in enumerate(self._connections):
                 for row in connection.execute(f"SELECT {_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
                                               "WHERE n.key = ?", (key,)):
                     entry = Entry(id=row[0], name=row[1], lat=row[2], lon=row[3], feature=row[4], country=row[5],
@@ -40,8 +50,22 @@ class Gazetteer:
                     identity = entry.geonames_id or (file_rank, entry.id)
                     if identity not in found:
                         entry.match = "variant" if key_rank else "name" if row[10] else "alternate"
+                        if entry.is_country and entry.country in self._country_points:
+                            entry.lat, entry.lon = self._country_points[entry.country]
                         found[identity] = entry
         return tuple(found.values())
+
+    @lru_cache(maxsize=512)
+    def country(self, code: str) -> Entry | None:
+        """The country with this ISO code."""
+        for connection in self._connections:
+            row = connection.execute(f"SELECT {_COLUMNS} FROM places p JOIN names n ON n.place = p.id "
+                                     "WHERE p.country = ? AND p.feature = 'A.PCLI' AND n.main = 1 "
+                                     "ORDER BY p.population DESC LIMIT 1", (code,)).fetchone()
+            if row:
+                return Entry(id=row[0], name=row[1], lat=row[2], lon=row[3], feature=row[4], country=row[5],
+                             admin1=row[6], population=row[7], geonames_id=row[8], source=row[9], match="name")
+        return None
 
     def demonym(self, word: str) -> str | None:
         """The country a demonym or adjective names ("Iraqi", "Syrians"), or None."""

@@ -29,6 +29,7 @@ CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NU
 CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, main INTEGER NOT NULL,
                     PRIMARY KEY (key, place)) WITHOUT ROWID;
 CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE country_points (country TEXT PRIMARY KEY, lat REAL NOT NULL, lon REAL NOT NULL) WITHOUT ROWID;
 """
 # A place a secondary source lists within this distance of a same-named place of the same country that an
 # earlier source has is taken to be the same place. Sources put a region's point in different spots.
@@ -136,6 +137,8 @@ def _aliases_and_demonyms(connection: sqlite3.Connection) -> None:
                   file=sys.stderr)
             continue
         connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,0)", [(k, row[0]) for k in keys(alias)])
+    connection.executemany("INSERT INTO country_points VALUES (?,?,?)",
+                           [(c, float(lat), float(lon)) for c, lat, lon, _source in sources.data_rows("country_points.tsv")])
     connection.executemany("INSERT OR IGNORE INTO demonyms VALUES (?,?)",
                            [(min(keys(name), key=len), country) for name, country in sources.demonyms()])
 
@@ -144,7 +147,7 @@ def _fingerprint(*parts: str) -> str:
     digest = hashlib.sha256(str(SCHEMA_VERSION).encode())
     for part in parts:
         digest.update(part.encode())
-    for name in ("naturalearth.tsv.gz", "supplement.tsv", "aliases.tsv", "demonyms.tsv"):
+    for name in ("naturalearth.tsv.gz", "supplement.tsv", "aliases.tsv", "demonyms.tsv", "country_points.tsv"):
         digest.update((sources.DATA / name).read_bytes())
     for source_file in ("sources.py", "names.py", "build.py"):
         digest.update((Path(__file__).parent / source_file).read_bytes())
@@ -198,7 +201,7 @@ def index_files(directory: Path | None = None, names: Iterable[str] = tuple(SOUR
                 _seen_in(path, seen)   # a later source drops what this one has
             else:
                 _write(path, SOURCE_FILES[name][1](), seen, _aliases_and_demonyms if name == "base" else None,
-                       dedupe=lambda e, n=name: n != "base" or e.source == "naturalearth")
+                       dedupe=lambda e, n=name: e.source == "naturalearth" if n == "base" else not e.is_country)
     return [path for name, path in paths if name in wanted]
 
 

@@ -3,7 +3,7 @@
 News English spells the same place many ways: "Deir Ezzor", "Deir ez-Zor" and "Dayr az Zawr"; "Rawa" and
 "Rāwah"; "Albu Kamal", "Al-Bukamal" and "Ālbū Kamāl"; "Qaim" and "Al Qā’im". A key folds what these
 spellings disagree on: case, diacritics, apostrophes and ayns, spaces and hyphens, the Arabic article, a
-final "h" after a vowel, and the dots of abbreviations ("U.S." and "US"). Every name is indexed under
+final "h" after a vowel, doubled letters, and the dots of abbreviations ("U.S." and "US"). Every name is indexed under
 all its keys, and a query matches when one of its keys is indexed.
 """
 from __future__ import annotations
@@ -17,6 +17,7 @@ _ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|ash|an|az|at)[\s-]+(?=\w)", re.IGNORE
 # Prefixes that English sources write several ways for one Arabic word.
 _PREFIX_VARIANTS = (("albu", "abu"), ("alabu", "abu"))
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_DOUBLED = re.compile(r"([a-z])\1")
 
 
 def fold(name: str) -> str:
@@ -40,6 +41,10 @@ def keys(name: str) -> set[str]:
     for key in list(out):
         if len(key) > 4 and key.endswith("h") and key[-2] in "aeiou":
             out.add(key[:-1])
+    for key in list(out):
+        single = _DOUBLED.sub(r"\1", key)   # "Raqqa" and "Raqa", "Deir Ezzor" and "Deir Ezor"
+        if single != key and len(single) > 3:
+            out.add(single)
         for variant, canonical in _PREFIX_VARIANTS:
             if key.startswith(variant):
                 out.add(canonical + key[len(variant):])

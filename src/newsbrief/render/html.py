@@ -12,6 +12,7 @@ import jinja2
 
 from newsbrief.model import Article, Brief, TimelineEntry
 from newsbrief.render.dates import describe
+from newsbrief.render.map import place_map
 from newsbrief.render.markdown import source_label
 
 
@@ -45,7 +46,8 @@ def to_html(brief: Brief) -> str:
     template = _environment().get_template("brief.html.j2")
     return template.render(
         brief=brief, numbers=numbers, label=source_label, blocks=article_blocks, data=_data(brief),
-        timeline=_timeline_groups(brief), describe=describe)
+        timeline=_timeline_groups(brief), describe=describe,
+        place_map=place_map(brief.places))
 
 
 def _timeline_groups(brief: Brief) -> dict[str, list[tuple[str, list[TimelineEntry]]]]:

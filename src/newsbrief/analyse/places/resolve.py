@@ -1,0 +1,158 @@
+"""Choose the place each toponym refers to, from the story's own context.
+
+A candidate's score adds up evidence:
+  - prior: what kind of place it is (a country or province before a village) and how many live there;
+  - match: the name itself rather than an alternate name or a looser spelling;
+  - context: the story's countries (named, as demonyms, or in the dateline) and first-level regions;
+    "Springfield, Illinois" style qualification; nearness to the places already resolved.
+Two passes: the first resolves without nearness, the second adds nearness to the first pass's confident
+choices (countries, regions, and names with a single candidate or a clear winner).
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsbrief.analyse.places.detect import Toponym
+from newsbrief.gazetteer import Entry, Gazetteer
+from newsbrief.gazetteer.build import km
+
+_FEATURE_PRIOR = {"A.PCLI": 6.0, "A.PCLD": 4.0, "L.CONT": 3.5, "L.RGN": 2.0, "A.ADM1": 2.6, "P.PPLC": 2.5,
+                  "A.ADM2": 1.2, "H.STM": 1.2, "H.SEA": 1.5, "H.GULF": 1.5, "H.OCN": 2.0, "H.LK": 0.6}
+_MATCH = {"name": 1.0, "alternate": 0.3, "variant": 0.0}
+_SOURCE = {"geonames": 0.3, "naturalearth": 0.3, "geonames dump": 0.3, "countrystatecity": 0.0, "uszip": -0.2}
+
+
+@dataclass
+class Context:
+    """What the story says about where it is."""
+
+    countries: Counter = field(default_factory=Counter)
+    regions: Counter = field(default_factory=Counter)        # (country, admin1)
+    anchors: list[tuple[float, float]] = field(default_factory=list)
+    # every candidate of every distinct name in the text, for spatial coherence: (name, lat, lon)
+    spread: list[tuple[str, float, float]] = field(default_factory=list)
+    country_weight: dict[str, float] = field(default_factory=dict)
+
+
+def prior(entry: Entry) -> float:
+    """What a reader assumes with no context: the better-known place."""
+    base = _FEATURE_PRIOR.get(entry.feature, 0.4 if entry.feature[0] in "HTLS" else 0.0)
+    population = math.log10(entry.population + 1) / 2.5 if entry.feature[0] == "P" else 0.0
+    source = _SOURCE.get(entry.source, 0.8 if entry.source.startswith("supplement") else 0.0)
+    return base + population + source + _MATCH.get(entry.match, 0.0)
+
+
+def score(entry: Entry, toponym: Toponym, context: Context, use_anchors: bool) -> float:
+    s = prior(entry)
+    if toponym.hint == "admin" and entry.feature.startswith("A.ADM"):
+        s += 2.0
+    if toponym.hint == "water" and entry.feature[0] == "H":
+        s += 2.0
+    if entry.country and context.countries[entry.country]:
+        s += min(3.5, 2.0 + 0.5 * context.countries[entry.country])
+    if entry.admin1 and context.regions[(entry.country, entry.admin1)]:
+        s += 1.5
+    if toponym.within:
+        if any(c == entry.country and (not a or a == entry.admin1) for c, a in toponym.within):
+            s += 4.0
+        else:
+            s -= 2.0
+    if use_anchors and context.anchors and not entry.is_country:
+        nearest = min(km(entry.lat, entry.lon, lat, lon) for lat, lon in context.anchors)
+        s += 2.5 * math.exp(-nearest / 250.0)
+    if not entry.is_country and entry.feature != "L.CONT":
+        s += _coherence(entry, toponym.lookup, context)
+        s += context.country_weight.get(entry.country, 0.0)
+    return s
+
+
+def _coherence(entry: Entry, name: str, context: Context) -> float:
+    """How many of the text's other names could be a place near this candidate: places in a story
+    cluster, so the reading that puts them together is the likely one."""
+    near: dict[str, float] = {}
+    for other, lat, lon in context.spread:
+        if other != name and abs(lat - entry.lat) < 3 and abs(lon - entry.lon) < 4:
+            closeness = math.exp(-km(entry.lat, entry.lon, lat, lon) / 100.0)
+            near[other] = max(near.get(other, 0.0), closeness)
+    return min(3.0, 0.8 * sum(near.values()))
+
+
+def best(candidates: tuple[Entry, ...], toponym: Toponym, context: Context, use_anchors: bool) -> tuple[Entry, float]:
+    scored = sorted(((score(e, toponym, context, use_anchors), -i, e) for i, e in enumerate(candidates)),
+                    reverse=True, key=lambda t: t[:2])
+    margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
+    return scored[0][2], margin
+
+
+def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, countries: Counter | None = None,
+            ) -> list[Entry | None]:
+    """The chosen entry for each toponym (None when the gazetteer has no candidate).
+
+    `countries` counts the countries the text names by other means: demonyms, the dateline."""
+    context = Context(countries=Counter(countries or {}))
+    candidates = [_candidates(t, gazetteer) for t in toponyms]
+    for toponym, found in zip(toponyms, candidates, strict=True):
+        for entry in sorted(found, key=prior, reverse=True)[:_SPREAD_CANDIDATES]:
+            if not entry.is_country:
+                context.spread.append((toponym.lookup, entry.lat, entry.lon))
+    context.country_weight = _country_weights(candidates, gazetteer)
+    # Names that are certainly countries or regions set the context first.
+    for found in candidates:
+        top = [e for e in found if e.match != "variant"]
+        strongest = max(top, key=prior) if top else None
+        if strongest is not None:
+            if strongest.is_country:
+                context.countries[strongest.country] += 1
+            elif strongest.is_admin1:
+                context.regions[(strongest.country, strongest.admin1)] += 1
+                context.countries[strongest.country] += 0.5
+    first = []
+    for toponym, found in zip(toponyms, candidates, strict=True):
+        first.append(best(found, toponym, context, False) if found else (None, 0.0))
+    for entry, margin in first:
+        if entry is not None and (margin >= 1.5 or entry.is_country or entry.is_admin1):
+            if not entry.is_country and entry.feature != "L.CONT" and entry.feature != "L.RGN":
+                context.anchors.append((entry.lat, entry.lon))
+            context.countries[entry.country] += 0.5 if entry.country else 0
+    return [best(found, t, context, True)[0] if found else None
+            for t, found in zip(toponyms, candidates, strict=True)]
+
+
+_SPREAD_CANDIDATES = 25
+
+
+def _country_weights(candidates, gazetteer: Gazetteer) -> dict[str, float]:
+    """A small bonus for places in populous countries, to break ties such as Maryland (US) against
+    Maryland (Liberia): a reader of English news assumes the better-known one."""
+    out = {}
+    for found in candidates:
+        for entry in found:
+            if entry.country and entry.country not in out:
+                country = gazetteer.country(entry.country)
+                population = country.population if country else 0
+                out[entry.country] = 0.3 * max(0.0, math.log10(population + 1) - 6.0)
+    return out
+
+
+def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> tuple[Entry, ...]:
+    """The gazetteer's candidates for the whole name ("Red River", "Douglas County"), else for the name
+    without its place noun ("Anbar" for "Anbar province"); a demonym ("Palestinians") stands for its country."""
+    whole = toponym.text[4:] if toponym.text.lower().startswith("the ") else toponym.text
+    found = gazetteer.lookup(whole) if whole != toponym.lookup else ()
+    found = found or gazetteer.lookup(toponym.lookup)
+    if not found:
+        code = gazetteer.demonym(toponym.lookup)
+        country = gazetteer.country(code) if code else None
+        found = (country,) if country else ()
+    return found
+
+
+def population_baseline(toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Entry | None]:
+    """The peer in the benchmark: the most populous candidate, countries and regions first."""
+    out = []
+    for toponym in toponyms:
+        found = _candidates(toponym, gazetteer)
+        out.append(max(found, key=lambda e: (e.is_country, e.is_admin1, e.population)) if found else None)
+    return out
