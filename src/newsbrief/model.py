@@ -152,6 +152,7 @@ class Quote:
     text: str
     speaker: str | None
     citation: Citation
+    speaker_mention: Citation | None = field(default=None, metadata=_meta("where the text names the speaker"))
 
 
 @dataclass(kw_only=True)

@@ -1,0 +1,432 @@
+"""What people said: direct quotes (in quote marks) and indirect speech ("X said that ..."), each with
+its speaker resolved through the sentence and the text around it.
+
+Direct quotes are paired quote marks ("…", “…”, ``…''), a paragraph's unclosed quote running to its end.
+Quotes shorter than four words are scare quotes or fragments and are left to indirect speech. A quote
+split by its attribution ("…," he said, "…") is one quote. The attribution is read between the parts of
+a split quote, after the quote (", he said", "said Smith", ", the ministry said", ", according to X") or
+before it ("Smith said:"). A quote with no attribution of its own continues the previous speaker when it
+follows closely.
+
+Indirect speech is a sentence with a reporting verb: "Smith said (that) ...", "..., police said",
+"..., said the ministry", "According to X, ...", "X quoted Y as saying ...".
+
+The speaker is read from the words before the verb (or after it in "said Smith"), clause by clause back
+from the verb: a named entity; a pronoun, which goes to the previous speaker or the last person named; or
+a description ("the chairman of the board", "an official"), which goes to the entity the article gives that
+role, and otherwise stays as written ("police", "investigators").
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from newsbrief.analyse.people.mentions import Mention
+from newsbrief.analyse.people.names import TITLES, surname_key
+from newsbrief.model import Citation, Quote, Span
+
+_VERBS = (
+    "said|says|say|told|tells|tell|added|adds|stated|states|announced|announces|warned|warns|claimed|claims|"
+    "insisted|insists|confirmed|confirms|denied|denies|explained|explains|noted|notes|argued|argues|reported|"
+    "declared|declares|wrote|writes|asked|asks|replied|replies|responded|acknowledged|acknowledges|admitted|"
+    "admits|estimated|estimates|predicted|predicts|stressed|stresses|vowed|vows|boasted|complained|conceded|"
+    "recalled|suggested|suggests|continued|observed|cautioned|contended|maintained|charged|alleged|testified|"
+    "tweeted|concluded|believes|believed|feared|fears|agreed|agrees|countered|emphasized|emphasised|"
+    "bellowed|shouted|exclaimed|quipped|whispered|yelled|joked|mused|promised|promises|assured|indicated|"
+    "indicates|revealed|disclosed|conceded|remarked|commented|announced|informed|advised|reiterated|"
+    "repeated|pointed out|went on|warn|report|insist|claim|argue|believe|fear|estimate|predict|suggest|agree|"
+    "deny|confirm|explain|note|acknowledge|admit|saying|is quoted as saying|was quoted as saying|"
+    "quoted .{1,60}? as saying")
+_VERB = re.compile(rf"\b(?:{_VERBS})\b")
+# What may come between the verb and what was said: "told AFP on Friday", "said in a statement".
+_TAIL = re.compile(r"^(?:\s+(?:AFP|Reuters|reporters|journalists|the\s+[A-Za-z]+(?:\s+[A-Za-z]+)?|an?\s+[a-z]+(?:\s+[a-z]+)?|"
+                   r"him|her|them|us|CNN|on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|late\s+\w+|earlier|later|yesterday|"
+                   r"today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|afternoon|"
+                   r"evening|night|also|again|publicly|repeatedly|recently))*\s*(?:,\s*)?(?:that\s+)?", re.IGNORECASE)
+_PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": "PLURAL", "it": "ORG", "i": "SELF", "we": "SELF"}
+_CONJUNCTION = re.compile(r"^(?:but|and|yet|so|however|also|still|meanwhile|instead|then)\b[\s,]*", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s+(?:that|which|who)$", re.IGNORECASE)
+_DETERMINER = re.compile(r"^(?:the|a|an|one|another|two|three|several|some|many|other|its|his|her|their)\s+",
+                         re.IGNORECASE)
+_NOT_SPEAKER = re.compile(r"^(?:it\s+is|it\s+was|there|this|these|those|what|which|when|where|as|if|because|"
+                          r"while|although|some\s+have|many\s+have)\b", re.IGNORECASE)
+_CLAUSE_VERB = re.compile(r"\b(?:is|was|were|are|be|been|being|has|have|had|will|would|can|could|did|does|do)\b")
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_MIN_WORDS = 4
+_ORGANISATION_WORDS = {"group", "movement", "organization", "organisation", "company", "agency", "party", "union",
+                       "firm", "ministry", "department", "commission", "council", "committee", "board", "association",
+                       "observatory", "network", "government", "army", "militia", "coalition", "alliance", "bank"}
+_GENERIC_ORGANISATIONS = {"group", "movement", "organization", "organisation", "company", "firm", "agency",
+                          "militia", "coalition", "alliance"}
+
+
+@dataclass
+class _Raw:
+    start: int                   # the content, inside the marks
+    end: int
+    open_at: int                 # the marks themselves
+    close_at: int
+    gap: tuple[int, int] | None = None       # the attribution between the parts of a split quote
+    speaker: str | None = None
+    mention: Mention | None = None
+
+
+def find_quotes(article_id: str, text: str, sentences: list[Span], mentions: list[Mention],
+                names: dict[int, str]) -> list[Quote]:
+    """Quotes of one article. `names` maps a mention's start to its entity's name (after merging)."""
+    speakers = _Speakers(text, mentions, names)
+    starts = [s.start for s in sentences]
+
+    def sentence_of(offset: int) -> Span:
+        i = max(0, bisect_right(starts, offset) - 1)
+        return sentences[i] if sentences else Span(start=0, end=len(text))
+
+    direct = _merge_split(text, _direct(text))
+    found: list[_Raw] = []
+    previous: _Raw | None = None
+    for raw in direct:
+        first, last = sentence_of(raw.open_at), sentence_of(max(raw.open_at, raw.close_at - 1))
+        paragraph_end = text.find("\n", raw.close_at)
+        after_end = max(last.end, raw.close_at)
+        after_end = min(after_end, paragraph_end) if paragraph_end != -1 else after_end
+        attribution = None
+        if raw.gap:
+            attribution = _after(text, *raw.gap)
+        attribution = attribution or _after(text, raw.close_at, after_end) or _before(text, first.start, raw.open_at)
+        if attribution:
+            raw.speaker, raw.mention = speakers.resolve(*attribution, previous)
+        elif previous is not None and previous.speaker and raw.open_at - previous.close_at < 400:
+            raw.speaker, raw.mention = previous.speaker, previous.mention
+        else:   # the next sentence may name the speaker: "``…'' \n\n Smith said he ..."
+            raw.speaker, raw.mention = None, None
+        previous = raw
+        found.append(raw)
+    for whole in sentences:
+        # the parts of the sentence outside direct quotes: "X said the probe made ``great strides.''
+        # ``We have...'' he added." holds an indirect quote and a direct one
+        inside = sorted((r for r in direct if r.open_at < whole.end and whole.start < r.close_at),
+                        key=lambda r: r.open_at)
+        parts, position = [], whole.start
+        for r in inside:
+            parts.append(Span(start=position, end=r.open_at))
+            position = max(position, r.close_at)
+        parts.append(Span(start=position, end=whole.end))
+        for sentence in parts:
+            if sentence.end - sentence.start < 30:
+                continue
+            raw = _indirect(text, sentence)
+            if raw is not None:
+                last_speaker = max((r for r in found if r.close_at <= sentence.start), key=lambda r: r.close_at,
+                                   default=None)
+                raw.speaker, raw.mention = speakers.resolve(raw.speaker, raw.open_at, last_speaker)
+                found.append(raw)
+    return [_quote(article_id, text, r) for r in sorted(found, key=lambda r: r.start)]
+
+
+def _quote(article_id: str, text: str, raw: _Raw) -> Quote:
+    mention = raw.mention
+    return Quote(text=text[raw.start:raw.end].strip(), speaker=raw.speaker,
+                 citation=Citation(article=article_id, start=raw.start, end=raw.end),
+                 speaker_mention=Citation(article=article_id, start=mention.start, end=mention.end)
+                 if mention else None)
+
+
+# ------------------------------------------------------------------------------------------ direct quotes
+
+_MARKS = re.compile(r"``|''|[\"“”]")
+
+
+def _direct(text: str) -> list[_Raw]:
+    raws, offset = [], 0
+    for paragraph in text.split("\n\n"):
+        opened = None
+        for m in _MARKS.finditer(paragraph):
+            mark = m.group(0)
+            if opened is None:
+                # '' opens a quote in some transcriptions: at a paragraph's start or after a space
+                if mark in ('"', "“", "``") or (mark == "''" and (m.start() == 0 or paragraph[m.start() - 1].isspace())
+                                                and paragraph[m.end():m.end() + 1].isalnum()):
+                    opened = m
+            elif mark in ('"', "”", "''"):
+                raws.append(_Raw(offset + opened.end(), offset + m.start(), offset + opened.start(), offset + m.end()))
+                opened = None
+            else:     # an opening mark while one is open: the first was never closed
+                opened = m
+        if opened is not None:   # a quote that runs on into the next paragraph
+            raws.append(_Raw(offset + opened.end(), offset + len(paragraph), offset + opened.start(),
+                             offset + len(paragraph)))
+        offset += len(paragraph) + 2
+    return [r for r in raws if len(text[r.start:r.end].split()) >= _MIN_WORDS]
+
+
+def _merge_split(text: str, raws: list[_Raw]) -> list[_Raw]:
+    """"…," he said, "…" is one quote; the attribution between the parts is its gap."""
+    out: list[_Raw] = []
+    for raw in raws:
+        if out:
+            gap = text[out[-1].close_at:raw.open_at]
+            if "\n" not in gap and len(gap) < 90 and _VERB.search(gap) and not re.search(r"[.!?]\s*$", gap[:2]):
+                first = out[-1]
+                out[-1] = _Raw(first.start, raw.end, first.open_at, raw.close_at, gap=(first.close_at, raw.open_at))
+                continue
+        out.append(raw)
+    return out
+
+
+def _after(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """The speaker phrase in an attribution that follows a quote: ", he said", "said Smith, the ...",
+    "Smith said", "…, says Smith", ", according to X"."""
+    segment = text[start:end]
+    lead = re.match(r"^[\s,;:]*", segment).end()
+    body = segment[lead:]
+    according = re.match(r"according\s+to\s+(?P<who>[^,.;:!?\"“”]{1,80})", body, re.IGNORECASE)
+    if according:
+        return according.group("who").strip(), start + lead + according.start("who")
+    verb = _VERB.search(body[:140])
+    if not verb:
+        return None
+    before = body[:verb.start()].strip()
+    if not before or before.endswith(","):       # "said Smith, the commander." / "… as well as X, says Smith."
+        who = re.match(r"\s*([^,.;:!?\"“”]{1,80}?)\s*(?:,|\.|;|!|\?|$)", body[verb.end():])
+        if who and who.group(1):
+            return who.group(1).strip(), start + lead + verb.end() + who.start(1)
+        return None
+    if re.search(r"[.!?]\s+[A-Z]", before) and not re.search(r"\b[A-Z]\.\s", before):   # a new sentence
+        return None
+    return _AUXILIARY.sub("", before), start + lead
+
+
+def _before(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """The speaker phrase before a quote: "Smith said:", "He told AFP that ", "According to X, "."""
+    segment = text[start:end]
+    according = re.search(r"according\s+to\s+(?P<who>[^,.;:!?\"“”]{1,80}),\s*$", segment, re.IGNORECASE)
+    if according:
+        return according.group("who").strip(), start + according.start("who")
+    verbs = list(_VERB.finditer(segment))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    rest = segment[verb.end():]
+    if not re.fullmatch(r"(?:\s+[\w.'’-]+){0,4}\s*[:,]?\s*(?:that\s*)?", rest):
+        return None
+    return segment[:verb.start()].strip(), start
+
+
+# ------------------------------------------------------------------------------------------ indirect speech
+
+
+def _indirect(text: str, sentence: Span) -> _Raw | None:
+    """A sentence of indirect speech, as content span and speaker phrase (in `speaker` until resolved)."""
+    s = text[sentence.start:sentence.end]
+    body_end = len(s.rstrip(" .!?\n\"”'"))
+
+    dateline = _DATELINE.match(s)
+    if dateline:       # "DAR ES SALAAM, Tanzania (AP) _ Investigators ... said"
+        return _indirect(text, Span(start=sentence.start + dateline.end(), end=sentence.end))
+
+    def raw(start: int, end: int, who: str, who_at: int) -> _Raw | None:
+        found = _Raw(sentence.start + start, sentence.start + end, sentence.start + who_at, sentence.start + who_at)
+        found.speaker = who.strip()
+        return _trim(text, found) if _subject_like(_last_clause(found.speaker)) else None
+
+    according = _ACCORDING.search(s)
+    if according:
+        who = re.match(r"[^,.;:!?\"“”]{1,80}", s[according.end():])
+        if who and according.start() < 3:             # "According to X, content."
+            return raw(according.end() + who.end() + 1, body_end, who.group(0), according.end())
+        if who:                                       # "content, according to X."
+            return raw(0, according.start(), who.group(0), according.end())
+    for verb in _VERB.finditer(s[:body_end]):
+        before, after = s[:verb.start()], s[verb.end():body_end]
+        rest_at = verb.end() + _TAIL.match(after).end()
+        if verb.group(0).startswith(("quoted", "is quoted", "was quoted")):      # "X quoted Y as saying ..."
+            middle = re.match(r"(?:is |was )?quoted\s+(.+?)\s+as\s+saying", verb.group(0))
+            if middle and rest_at < body_end - 10:
+                return raw(rest_at, body_end, middle.group(1), verb.start() + middle.start(1))
+            continue
+        if verb.group(0) == "saying" and before.rstrip().endswith(",") and rest_at < body_end - 10:
+            found = _Raw(sentence.start + rest_at, sentence.start + body_end, sentence.start, sentence.start)
+            found.speaker = before.rstrip(" ,")                     # "Putin was cautious, saying ..."
+            return _trim(text, found)
+        if len(s[rest_at:body_end].split()) >= 4 and not s[rest_at:body_end].lstrip().startswith((",", ".")):
+            who = _AUXILIARY.sub("", before.rstrip(" ,"))          # "X (, the commander,) said (that) content"
+            if who and not who.endswith((".", ":")):
+                found = raw(rest_at, body_end, who, 0)
+                if found:
+                    return found
+            continue
+        head = before.rstrip()
+        if head.endswith(","):                                     # "content, said the ministry."
+            who = re.match(r"\s*([^,.;:!?\"“”]{1,80})", s[verb.end():body_end])
+            if who and len(head) > 15:
+                return raw(0, len(head) - 1, who.group(1), verb.end() + who.start(1))
+            continue
+        comma = head.rfind(", ")
+        if comma > 12:                                             # "content, the ministry said (on Friday)."
+            found = raw(0, comma, _AUXILIARY.sub("", head[comma + 2:]), comma + 2)
+            if found:
+                return found
+    return None
+
+
+_DATELINE = re.compile(r"^[^\n]{2,80}?(?:\([A-Za-z]+\)\s*(?:_|--|-|—|–)|\s(?:_|--)\s)\s*")
+_INTRODUCTORY = re.compile(r"^(?:in|on|at|after|before|since|during|despite|with|without|for|from|by|as|"
+                           r"while|when|although|though|if|earlier|later|meanwhile|speaking|keeping|asked|"
+                           r"[a-z]+ing\b|armed|faced|backed)\b", re.IGNORECASE)
+
+
+def _subject_of(clause: str) -> str:
+    """A clause as a speaker phrase: no conjunction first, no relative clause after ("Committee sources
+    who spoke on condition of anonymity" -> "Committee sources"; "an official report that" -> "an official
+    report")."""
+    clause = _CONJUNCTION.sub("", clause.strip())
+    clause = re.split(r"\s+(?:who|which|whose)\s+", clause)[0]
+    if _RELATIVE.search(clause):                # "...release of an official report that said"
+        words = _RELATIVE.sub("", clause).split()
+        tail = words[-4:]
+        for j, w in enumerate(tail):
+            if w.lower() in ("the", "a", "an"):
+                tail = tail[j:]
+                break
+        clause = " ".join(tail)
+    return clause.strip()
+
+
+_AUXILIARY = re.compile(r"(?:\s+(?:has|have|had|would|will|also|later|then|earlier|already|again|previously|"
+                        r"repeatedly|often|once))+$")
+
+
+def _content_first(before: str, clause_start: int) -> bool:
+    """"It will take a week, the minister said": the words before the last comma are the content."""
+    return clause_start > 12 and not _VERB.search(before[:clause_start])
+
+
+def _last_clause(who: str) -> str:
+    return re.split(r",\s*", who)[-1] if "," in who else who
+
+
+def _subject_like(who: str) -> bool:
+    """Words that can be the subject of "said": short, not a clause of their own."""
+    who = _CONJUNCTION.sub("", who.strip())
+    words = who.split()
+    return 0 < len(words) <= 16 and not _NOT_SPEAKER.match(who) and not _CLAUSE_VERB.search(_last_clause(who))
+
+
+def _trim(text: str, raw: _Raw) -> _Raw | None:
+    while raw.start < raw.end and text[raw.start] in " ,;:\"“`'":
+        raw.start += 1
+    while raw.end > raw.start and text[raw.end - 1] in " ,;.\"”'":
+        raw.end -= 1
+    return raw if len(text[raw.start:raw.end].split()) >= 3 else None
+
+
+# ------------------------------------------------------------------------------------------ speakers
+
+
+class _Speakers:
+    def __init__(self, text: str, mentions: list[Mention], names: dict[int, str]):
+        self.text = text
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.names = names
+
+    def name_of(self, m: Mention) -> str:
+        return self.names.get(m.start, m.name)
+
+    def resolve(self, who: str | None, at: int, previous: _Raw | None) -> tuple[str | None, Mention | None]:
+        """The speaker a phrase names. From the clause next to the verb back: a pronoun or a name is the
+        speaker; a description is, unless it is an appositive after a name ("Smith, the commander,
+        said"); introductory clauses ("In one incident, he said") are passed over."""
+        if not who:
+            return None, None
+        offset = at if self.text[at:at + len(who)] == who else self.text.find(who, max(0, at - 300))
+        base = offset if offset >= 0 else at
+        clauses = [(base + m.start(), m.group(0)) for m in re.finditer(r"[^,;]+", who)]
+        clauses = [(a + len(c) - len(c.lstrip()), _subject_of(c), bool(_CONJUNCTION.match(c.strip())))
+                   for a, c in clauses]
+        clauses = [t for t in clauses if t[1] and not re.match(r"(?:who|which|whose|that|where)\b", t[1], re.I)]
+        description: tuple[str | None, Mention | None] | None = None
+        for i in range(len(clauses) - 1, -1, -1):
+            clause_at, clause, after_conjunction = clauses[i]
+            pronoun = _PRONOUNS.get(clause.lower())
+            if pronoun:
+                return self._pronoun(pronoun, at, previous)
+            named = self._named(clause, clause_at)
+            if named is not None:
+                return self.name_of(named), named
+            if _INTRODUCTORY.match(clause) and description is not None:
+                break
+            holder = self._role_holder(clause) or self._organisation(clause, at)
+            description = (self.name_of(holder), holder) if holder else (_DETERMINER.sub("", clause), None)
+            if after_conjunction or i == 0 or not (_DETERMINER.match(clause) or clause[0].islower()):
+                break
+            before_at, before, _c = clauses[i - 1]
+            subject_before = before[0].isupper() and not _INTRODUCTORY.match(before) \
+                and not _NOT_SPEAKER.match(before) and not _CLAUSE_VERB.search(before)
+            if not (self._named(before, before_at) or subject_before):
+                break           # not an appositive: this description is the subject
+        return description or (None, None)
+
+    def _named(self, clause: str, at: int) -> Mention | None:
+        """The entity a clause names when the name is its head: "U.S. Ambassador John Maisto", "Navy
+        spokesman Igor Dyagalo"; not "Pilots experienced with the Boeing 767"."""
+        inside = [m for m in self.mentions if at <= m.start < at + len(clause)]
+        for m in inside:
+            lead = self.text[at:m.start].split()
+            if all(w[0].isupper() or w.rstrip(".").lower() in TITLES for w in lead):
+                people = [p for p in inside if p.type == "PERSON" and p.start >= m.start]
+                return people[0] if people else m
+        if not _DETERMINER.match(clause) and clause[0].isupper():
+            return self._by_name(clause)
+        return None
+
+    def _pronoun(self, kind: str, at: int, previous: _Raw | None) -> tuple[str | None, Mention | None]:
+        if kind == "SELF":
+            return None, None
+        if previous is not None and previous.speaker and at - previous.close_at < 700:
+            previous_kind = previous.mention.type if previous.mention else "NOMINAL"
+            if (kind == "PERSON") == (previous_kind == "PERSON"):
+                return previous.speaker, previous.mention
+        wanted = ("PERSON",) if kind == "PERSON" else ("ORG", "GROUP")
+        before = [m for m in self.mentions if m.end <= at and m.type in wanted]
+        if before:
+            return self.name_of(before[-1]), before[-1]
+        return None, None
+
+    def _by_name(self, name: str) -> Mention | None:
+        """A name the NER missed here but found elsewhere: "Nachman" -> Ron Nachman."""
+        key = surname_key(name)
+        if not key or len(name.split()) > 4:
+            return None
+        return next((m for m in self.mentions if m.type == "PERSON" and surname_key(m.name) == key), None)
+
+    def _organisation(self, description: str, at: int) -> Mention | None:
+        """"the group", "the ministry" -> the organisation last named with that word, or for a generic
+        word ("the group", "the company") the organisation last named."""
+        words = re.findall(r"[a-z]+", _DETERMINER.sub("", description).lower())
+        if not words or words[-1] not in _ORGANISATION_WORDS or len(words) > 3:
+            return None
+        before = [m for m in self.mentions if m.end <= at and m.type in ("ORG", "GROUP")]
+        for m in reversed(before):
+            if words[-1] in m.name.lower():
+                return m
+        return before[-1] if before and words[-1] in _GENERIC_ORGANISATIONS else None
+
+    def _role_holder(self, description: str) -> Mention | None:
+        """"the chairman of the board" -> the person the article calls chairman (a singular description
+        whose head noun is the head of the person's role)."""
+        head = _head_noun(description)
+        if not head or (head.endswith("s") and not head.endswith("ss")):
+            return None
+        for m in self.mentions:
+            if m.role and m.type == "PERSON" and _head_noun(m.role) == head:
+                return m
+        return None
+
+
+def _head_noun(phrase: str) -> str:
+    """The first noun-like word of a description: "the union's chief negotiator" -> "chief"... near
+    enough: the first word of three letters or more after determiners and possessives."""
+    words = re.findall(r"[A-Za-z]+(?:'s|’s)?", _DETERMINER.sub("", phrase.strip()))
+    words = [w for w in words if not w.lower().endswith(("'s", "’s")) and len(w) > 2]
+    return words[0].lower() if words else ""
