@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# A user's own GeoNames dump (newsbrief gazetteer add) must not change what the tests see.
+os.environ["NEWSBRIEF_DATA_DIR"] = tempfile.mkdtemp(prefix="newsbrief-test-data-")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = ROOT.parent / "shared" / "data"
@@ -29,3 +34,10 @@ def example_loaded():
 def example_brief(example_loaded):
     from newsbrief import brief
     return brief(example_loaded.articles)
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The packaged gazetteer; its index is built into the cache on first use (about half a minute)."""
+    from newsbrief.gazetteer import default
+    return default()

@@ -31,7 +31,9 @@ def test_html_shows_headline_summary_markers_and_struck_out_clutter(example_brie
     html = to_html(example_brief)
     assert example_brief.headline.text.replace('"', "&#34;") in html
     cited = [example_brief.headline, *example_brief.summary, *example_brief.timeline]
-    assert html.count('class="cite"') == sum(len(s.citations) for s in cited)
+    per_article = [{c.article for c in x.mentions} for x in [*example_brief.places, *example_brief.entities[:20]]]
+    assert html.count('class="cite"') == sum(len(s.citations) for s in cited) + sum(map(len, per_article)) \
+        + len(example_brief.quotes)
     assert html.count("<time datetime=") == len({e.date for e in example_brief.timeline})
     removed = sum(len(a.removed) for a in example_brief.articles)
     assert html.count('<del class="removed"') == removed > 0

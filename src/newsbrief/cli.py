@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from collections.abc import Callable
 
 from newsbrief import __version__
@@ -50,6 +51,24 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_gazetteer(args: argparse.Namespace) -> int:
+    from newsbrief.gazetteer import build
+
+    if args.action == "add":
+        path = Path(args.file)
+        if not path.is_file():
+            raise NewsbriefError(f"{path}: no such file (a GeoNames dump such as allCountries.txt)")
+        count = build.add_geonames_dump(path)
+        if count == 0:
+            raise NewsbriefError(f"{path}: no places read; is it in the GeoNames 'geoname' layout (19 tab-separated columns)?")
+        _report(f"added {count} places from {path} to {build.user_file()}")
+    else:   # info: build what is missing and say where the index is
+        for file in [*build.index_files(), build.user_file()]:
+            state = f"{file.stat().st_size / 1e6:.1f} MB" if file.exists() else "not present"
+            print(f"{file}\t{state}")
+    return 0
+
+
 def cmd_later(what: str, issue: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         _report(f"'{what}' is not available in this version yet ({issue}); see README.md")
@@ -76,6 +95,12 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("inputs", nargs="+", metavar="INPUT")
     a.add_argument("-o", "--output", metavar="FILE")
     a.set_defaults(run=cmd_analyse)
+
+    g = sub.add_parser("gazetteer", help="the place-name index: where it is, or add a GeoNames dump")
+    g.add_argument("action", choices=["info", "add"], help="info: build if needed and list the index files; "
+                   "add FILE: index a GeoNames dump (allCountries.txt; alternateNamesV2.txt beside it is read too)")
+    g.add_argument("file", nargs="?", help="the GeoNames dump for 'add'")
+    g.set_defaults(run=cmd_gazetteer)
 
     for name, text, issue in [("stories", "group articles into stories", "story clustering"),
                               ("serve", "the web app over a store", "the web app"),

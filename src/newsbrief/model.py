@@ -167,7 +167,10 @@ class Figure:
 
 @dataclass(kw_only=True)
 class Analysis:
-    """One article and what was extracted from it: a line of `newsbrief analyse`."""
+    """One article and what was extracted from it: a line of `newsbrief analyse`.
+
+    In process, `analyse_article` also sets `found`: the raw toponyms and entity mentions, which the brief
+    resolves and merges again over the whole story. It is not part of the JSON."""
 
     article: Article
     sentences: list[Span] = field(default_factory=list)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from newsbrief.analyse import analyse_article
+from newsbrief.analyse import analyse_articles
 from newsbrief.brief import make_brief
 from newsbrief.clean import clean_all
 from newsbrief.errors import NothingUsable
@@ -55,12 +55,14 @@ def load(inputs: Iterable[str], *, stdin: BinaryIO | None = None, report: Report
 
 
 def analyse(articles: Iterable[Article]) -> list[Analysis]:
-    return [analyse_article(a) for a in articles]
+    return analyse_articles(articles)
 
 
 def brief(articles: Iterable[Article] | Iterable[Analysis], *, sentences: int = 5) -> Brief:
     items = list(articles)
-    analyses = [a if isinstance(a, Analysis) else analyse_article(a) for a in items]
+    pending = analyse_articles([a for a in items if not isinstance(a, Analysis)])
+    fresh = iter(pending)
+    analyses = [a if isinstance(a, Analysis) else next(fresh) for a in items]
     return make_brief(analyses, sentences=sentences)
 
 

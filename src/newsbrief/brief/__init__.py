@@ -3,9 +3,13 @@
     sentences.py  the story's sentence pool; syndicated copies grouped as one statement
     summary.py    headline and summary (centrality, redundancy, story order)
     timeline.py   dated events, merged across outlets, background kept apart
+    places.py     the story's toponyms resolved together, one Place per place
+    people.py     entities merged across articles; quotes with the merged speaker
 """
 from __future__ import annotations
 
+from newsbrief.brief.people import story_entities, story_quotes
+from newsbrief.brief.places import story_places
 from newsbrief.brief.summary import score_statements, select
 from newsbrief.brief.timeline import build_timeline
 from newsbrief.model import Analysis, Brief, Cited
@@ -17,12 +21,16 @@ def make_brief(analyses: list[Analysis], sentences: int = 5) -> Brief:
     statements = score_statements(analyses)
     selection = select(analyses, statements, sentences=sentences)
     headline = selection.headline or Cited(text="", citations=[])
+    places = story_places(analyses)
+    entities, speakers = story_entities(analyses, places)
     return Brief(
         headline=headline,
         summary=selection.summary,
         timeline=build_timeline(analyses, statements),
         articles=[a.article for a in analyses],
         times=[t for a in analyses for t in a.times],
-        quotes=[q for a in analyses for q in a.quotes],
+        places=places,
+        entities=entities,
+        quotes=story_quotes(analyses, speakers),
         figures=[f for a in analyses for f in a.figures],
     )

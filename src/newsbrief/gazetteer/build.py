@@ -72,7 +72,7 @@ class _Seen:
                    for key in entry_keys for lat, lon in self.points.get((key, entry.country, entry.feature[0]), ()))
 
 
-def _write(path: Path, entries: Iterable[Entry], seen: _Seen, extra: Callable[[sqlite3.Connection], None] | None = None,
+def _write(path: Path, entries: Iterable[Entry], seen: _Seen | None, extra: Callable[[sqlite3.Connection], None] | None = None,
            dedupe: Callable[[Entry], bool] = lambda e: True) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
@@ -87,15 +87,17 @@ def _write(path: Path, entries: Iterable[Entry], seen: _Seen, extra: Callable[[s
             all_keys = set(main_keys)
             for alternate in entry.alternates:
                 all_keys |= keys(alternate)
-            if dedupe(entry) and seen.has(entry, all_keys):
-                continue
-            seen.add(entry, all_keys)
+            if seen is not None:
+                if dedupe(entry) and seen.has(entry, all_keys):
+                    continue
+                seen.add(entry, all_keys)
             count += 1
             places.append((count, entry.name, round(entry.lat, 5), round(entry.lon, 5), entry.feature, entry.country,
                            entry.admin1, entry.population, entry.geonames_id, entry.source))
             names += [(key, count, int(key in main_keys)) for key in all_keys]
-        connection.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
-        connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
+            if len(places) >= 50_000:      # a full GeoNames dump has 13 million rows: write as we go
+                _flush(connection, places, names)
+        _flush(connection, places, names)
         if extra:
             extra(connection)
         connection.commit()
@@ -106,6 +108,13 @@ def _write(path: Path, entries: Iterable[Entry], seen: _Seen, extra: Callable[[s
         if os.path.exists(tmp):
             os.unlink(tmp)
     return count
+
+
+def _flush(connection: sqlite3.Connection, places: list, names: list) -> None:
+    connection.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+    connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
+    places.clear()
+    names.clear()
 
 
 def _base_entries() -> Iterator[Entry]:
@@ -211,22 +220,24 @@ def user_file() -> Path:
 
 def add_geonames_dump(path: Path, target: Path | None = None) -> int:
     """Index a GeoNames dump (allCountries.txt or any file in its layout) as the user's own gazetteer file.
-    An alternateNamesV2.txt beside it adds its alternate names. Returns the number of places."""
+    An alternateNamesV2.txt beside it adds its English names and abbreviations. Streams: a full dump
+    (13 million rows) does not have to fit in memory. Returns the number of places."""
     target = target or user_file()
-    entries: Iterable[Entry] = sources.geonames_dump(path)
     alternates_file = path.with_name("alternateNamesV2.txt")
-    if alternates_file.exists():
-        entries = _with_alternates(list(entries), alternates_file)
-    return _write(target, entries, _Seen(), dedupe=lambda e: False)
+    extra = _english_alternates(alternates_file) if alternates_file.exists() else {}
+
+    def entries() -> Iterator[Entry]:
+        for entry in sources.geonames_dump(path):
+            entry.alternates += extra.get(entry.geonames_id, [])
+            yield entry
+    return _write(target, entries(), None)
 
 
-def _with_alternates(entries: list[Entry], alternates_file: Path) -> list[Entry]:
-    by_id = {e.geonames_id: e for e in entries}
+def _english_alternates(alternates_file: Path) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
     with alternates_file.open(encoding="utf-8") as f:
         for line in f:
             cols = line.split("\t")
             if len(cols) > 3 and cols[2] in ("", "en", "abbr") and cols[1].isdigit():
-                entry = by_id.get(int(cols[1]))
-                if entry is not None:
-                    entry.alternates.append(cols[3])
-    return entries
+                out.setdefault(int(cols[1]), []).append(cols[3])
+    return out

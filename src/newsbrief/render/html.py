@@ -10,7 +10,7 @@ from functools import cache
 
 import jinja2
 
-from newsbrief.model import Article, Brief, TimelineEntry
+from newsbrief.model import Article, Brief, Citation, Quote, TimelineEntry
 from newsbrief.render.dates import describe
 from newsbrief.render.map import place_map
 from newsbrief.render.markdown import source_label
@@ -46,8 +46,32 @@ def to_html(brief: Brief) -> str:
     template = _environment().get_template("brief.html.j2")
     return template.render(
         brief=brief, numbers=numbers, label=source_label, blocks=article_blocks, data=_data(brief),
-        timeline=_timeline_groups(brief), describe=describe,
+        timeline=_timeline_groups(brief), describe=describe, people=people_and_quotes(brief),
+        per_article=first_per_article,
         place_map=place_map(brief.places))
+
+
+def first_per_article(citations: list[Citation]) -> dict:
+    """One citation per article (its first), for lists where every mention would be too many buttons."""
+    seen, out = set(), []
+    for c in citations:
+        if c.article not in seen:
+            seen.add(c.article)
+            out.append(c)
+    return {"citations": out}
+
+
+def people_and_quotes(brief: Brief, limit: int = 20) -> dict:
+    """The most mentioned entities with what each said, and the quotes of other speakers."""
+    shown = brief.entities[:limit]
+    said: dict[str, list[Quote]] = {e.name: [] for e in shown}
+    others: list[Quote] = []
+    for quote in brief.quotes:
+        (said[quote.speaker] if quote.speaker in said else others).append(quote)
+    # people who said something first, then by mentions
+    ordered = sorted(shown, key=lambda e: (not said[e.name], -len(e.mentions)))
+    return {"entities": [(e, said[e.name]) for e in ordered], "others": others,
+            "more": len(brief.entities) - len(shown)}
 
 
 def _timeline_groups(brief: Brief) -> dict[str, list[tuple[str, list[TimelineEntry]]]]:

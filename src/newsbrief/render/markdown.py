@@ -6,8 +6,12 @@ from newsbrief.render.dates import describe
 
 
 def _markers(cited: Cited | TimelineEntry, numbers: dict[str, int]) -> str:
+    return _numbers(cited.citations, numbers)
+
+
+def _numbers(citations, numbers: dict[str, int]) -> str:
     seen = []
-    for c in cited.citations:
+    for c in citations:
         n = numbers[c.article]
         if n not in seen:
             seen.append(n)
@@ -40,6 +44,27 @@ def to_markdown(brief: Brief) -> str:
             out += [title, ""]
             out += [f"- **{describe(e.date)}** {_escape(e.text)} {_markers(e, numbers)}" for e in entries]
             out.append("")
+    if brief.places:
+        out += ["## Places", ""]
+        for place in brief.places:
+            where = f" ({place.country})" if place.country else ""
+            out.append(f"- **{_escape(place.name)}**{where} · {place.lat:.3f}, {place.lon:.3f} · "
+                       f"{len(place.mentions)} mention(s) {_numbers(place.mentions, numbers)}")
+        out.append("")
+    if brief.entities:
+        out += ["## People and organisations", ""]
+        for entity in brief.entities[:25]:
+            role = f", {_escape(entity.role)}" if entity.role else ""
+            aliases = f" (also {_escape(', '.join(entity.aliases))})" if entity.aliases else ""
+            out.append(f"- **{_escape(entity.name)}** · {entity.type.lower()}{role}{aliases} · "
+                       f"{len(entity.mentions)} mention(s) {_numbers(entity.mentions, numbers)}")
+        out.append("")
+    if brief.quotes:
+        out += ["## Quotes", ""]
+        for quote in brief.quotes:
+            speaker = _escape(quote.speaker) if quote.speaker else "Unattributed"
+            out.append(f"- **{speaker}:** “{_escape(quote.text)}” {_numbers([quote.citation], numbers)}")
+        out.append("")
     out += ["## Sources", ""]
     for article in brief.articles:
         removed = f" · {len(article.removed)} clutter item(s) removed" if article.removed else ""

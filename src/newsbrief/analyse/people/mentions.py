@@ -56,8 +56,10 @@ def find_mentions(text: str, names: list[Name], skip: list[tuple[int, int]] = ()
         kind = alias[1] if alias else ENTITY_LABELS[n.label]
         if kind == "ORG" and _GROUP_WORDS.search(n.text):
             kind = "GROUP"
-        apposition = _appositive(text, n.start, n.end)
-        role = apposition or ((title or _title_before(text, n.start)) if kind == "PERSON" else None)
+        before_title = _title_before(text, n.start) if kind == "PERSON" else None
+        title_start = n.start - (len(before_title) + 1 if before_title else 0)
+        apposition = _appositive(text, title_start, n.end)
+        role = apposition or ((title or before_title) if kind == "PERSON" else None)
         affiliation = _AFFILIATION.match(text[n.end:n.end + 80]) if kind == "PERSON" and not apposition else None
         if role and affiliation:
             role = f"{role} of {affiliation.group(1)}"
@@ -81,6 +83,8 @@ def _title_before(text: str, start: int) -> str | None:
         if not match:
             break
         word = match.group(1)
+        if word.endswith(".") and word.rstrip(".").lower() not in TITLES:
+            break                      # the end of the previous sentence
         if word.rstrip(".").lower() in TITLES or (words and word[0].isupper() and word.lower() not in ("the", "a")):
             words.insert(0, word)
             position = match.start()

@@ -29,7 +29,7 @@ from newsbrief.model import Citation, Quote, Span
 _VERBS = (
     "said|says|say|told|tells|tell|added|adds|stated|states|announced|announces|warned|warns|claimed|claims|"
     "insisted|insists|confirmed|confirms|denied|denies|explained|explains|noted|notes|argued|argues|reported|"
-    "declared|declares|wrote|writes|asked|asks|replied|replies|responded|acknowledged|acknowledges|admitted|"
+    "wrote|writes|asked|asks|replied|replies|responded|acknowledged|acknowledges|admitted|"
     "admits|estimated|estimates|predicted|predicts|stressed|stresses|vowed|vows|boasted|complained|conceded|"
     "recalled|suggested|suggests|continued|observed|cautioned|contended|maintained|charged|alleged|testified|"
     "tweeted|concluded|believes|believed|feared|fears|agreed|agrees|countered|emphasized|emphasised|"
@@ -39,11 +39,23 @@ _VERBS = (
     "deny|confirm|explain|note|acknowledge|admit|saying|is quoted as saying|was quoted as saying|"
     "quoted .{1,60}? as saying")
 _VERB = re.compile(rf"\b(?:{_VERBS})\b")
-# What may come between the verb and what was said: "told AFP on Friday", "said in a statement".
-_TAIL = re.compile(r"^(?:\s+(?:AFP|Reuters|reporters|journalists|the\s+[A-Za-z]+(?:\s+[A-Za-z]+)?|an?\s+[a-z]+(?:\s+[a-z]+)?|"
-                   r"him|her|them|us|CNN|on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|late\s+\w+|earlier|later|yesterday|"
-                   r"today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|afternoon|"
-                   r"evening|night|also|again|publicly|repeatedly|recently))*\s*(?:,\s*)?(?:that\s+)?", re.IGNORECASE)
+# What may come between the verb and what was said: "said on Friday", "said in a statement", and after
+# verbs that take a listener, "told AFP", "told a news conference".
+_WHEN = (r"on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|late\s+\w+|earlier|later|yesterday|today|tonight|Monday|Tuesday|"
+         r"Wednesday|Thursday|Friday|Saturday|Sunday|morning|afternoon|evening|night|also|again|publicly|"
+         r"repeatedly|recently")
+_TAIL = re.compile(rf"^(?:\s+(?:{_WHEN}))*\s*(?:,\s*)?(?:that\s+)?", re.IGNORECASE)
+_LISTENER_TAIL = re.compile(
+    rf"^(?:\s+(?:AFP|Reuters|reporters|journalists|the\s+[A-Za-z]+(?:\s+[A-Za-z]+)?|an?\s+[a-z]+(?:\s+[a-z]+)?|"
+    rf"him|her|them|us|CNN|[A-Z][a-z]+|{_WHEN}))*\s*(?:,\s*)?(?:that\s+)?")
+# Verbs that also describe things ("repeated operations", "continued fighting"): speech only with "that".
+_THAT_VERBS = {"repeated", "continued", "maintained", "charged", "concluded", "indicated", "indicates", "observed", "recalled", "reiterated", "estimated", "estimates", "predicted", "predicts",
+               "feared", "fears", "believed", "believes", "agreed", "agrees", "revealed", "disclosed", "promised",
+               "promises", "assured", "advised", "informed", "stressed", "stresses", "emphasized", "emphasised"}
+# Verbs that take a quote as their object: "Abadi hailed the town's "liberation in record time"".
+_OBJECT_VERBS = re.compile(r"\b(?:hailed|praised|described|called|dubbed|termed|branded|denounced|condemned|"
+                           r"welcomed|criticised|criticized|slammed|rejected|dismissed)\b")
+_LISTENER_VERBS = {"told", "tells", "tell", "asked", "asks", "informed", "assured", "reminded", "advised"}
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": "PLURAL", "it": "ORG", "i": "SELF", "we": "SELF"}
 _CONJUNCTION = re.compile(r"^(?:but|and|yet|so|however|also|still|meanwhile|instead|then)\b[\s,]*", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s+(?:that|which|who)$", re.IGNORECASE)
@@ -90,16 +102,15 @@ def find_quotes(article_id: str, text: str, sentences: list[Span], mentions: lis
         paragraph_end = text.find("\n", raw.close_at)
         after_end = max(last.end, raw.close_at)
         after_end = min(after_end, paragraph_end) if paragraph_end != -1 else after_end
-        attribution = None
-        if raw.gap:
-            attribution = _after(text, *raw.gap)
-        attribution = attribution or _after(text, raw.close_at, after_end) or _before(text, first.start, raw.open_at)
-        if attribution:
+        attributions = [_after(text, *raw.gap) if raw.gap else None, _after(text, raw.close_at, after_end),
+                        _before(text, first.start, raw.open_at)]
+        raw.speaker, raw.mention = None, None
+        for attribution in filter(None, attributions):
             raw.speaker, raw.mention = speakers.resolve(*attribution, previous)
-        elif previous is not None and previous.speaker and raw.open_at - previous.close_at < 400:
+            if raw.speaker:
+                break
+        if raw.speaker is None and previous is not None and previous.speaker and raw.open_at - previous.close_at < 400:
             raw.speaker, raw.mention = previous.speaker, previous.mention
-        else:   # the next sentence may name the speaker: "``…'' \n\n Smith said he ..."
-            raw.speaker, raw.mention = None, None
         previous = raw
         found.append(raw)
     for whole in sentences:
@@ -115,6 +126,8 @@ def find_quotes(article_id: str, text: str, sentences: list[Span], mentions: lis
         for sentence in parts:
             if sentence.end - sentence.start < 30:
                 continue
+            if any(r.open_at == sentence.end for r in inside) and _before(text, sentence.start, sentence.end):
+                continue       # "Erdogan told Abadi he was ``…''": the direct quote is what was said
             raw = _indirect(text, sentence)
             if raw is not None:
                 last_speaker = max((r for r in found if r.close_at <= sentence.start), key=lambda r: r.close_at,
@@ -166,7 +179,8 @@ def _merge_split(text: str, raws: list[_Raw]) -> list[_Raw]:
     for raw in raws:
         if out:
             gap = text[out[-1].close_at:raw.open_at]
-            if "\n" not in gap and len(gap) < 90 and _VERB.search(gap) and not re.search(r"[.!?]\s*$", gap[:2]):
+            comma = text[out[-1].end - 1:out[-1].end] == "," or gap.lstrip().startswith(",")
+            if comma and "\n" not in gap and len(gap) < 90 and _VERB.search(gap):
                 first = out[-1]
                 out[-1] = _Raw(first.start, raw.end, first.open_at, raw.close_at, gap=(first.close_at, raw.open_at))
                 continue
@@ -187,14 +201,15 @@ def _after(text: str, start: int, end: int) -> tuple[str, int] | None:
     if not verb:
         return None
     before = body[:verb.start()].strip()
-    if not before or before.endswith(","):       # "said Smith, the commander." / "… as well as X, says Smith."
+    continuation = before.endswith(",") and not (before[0].isupper() or _DETERMINER.match(before))
+    if not before or continuation:               # "said Smith, the commander." / "… as well as X, says Smith."
         who = re.match(r"\s*([^,.;:!?\"“”]{1,80}?)\s*(?:,|\.|;|!|\?|$)", body[verb.end():])
         if who and who.group(1):
             return who.group(1).strip(), start + lead + verb.end() + who.start(1)
         return None
     if re.search(r"[.!?]\s+[A-Z]", before) and not re.search(r"\b[A-Z]\.\s", before):   # a new sentence
         return None
-    return _AUXILIARY.sub("", before), start + lead
+    return _AUXILIARY.sub("", before.rstrip(" ,")), start + lead
 
 
 def _before(text: str, start: int, end: int) -> tuple[str, int] | None:
@@ -203,14 +218,14 @@ def _before(text: str, start: int, end: int) -> tuple[str, int] | None:
     according = re.search(r"according\s+to\s+(?P<who>[^,.;:!?\"“”]{1,80}),\s*$", segment, re.IGNORECASE)
     if according:
         return according.group("who").strip(), start + according.start("who")
-    verbs = list(_VERB.finditer(segment))
+    verbs = list(_VERB.finditer(segment)) or list(_OBJECT_VERBS.finditer(segment))
     if not verbs:
         return None
     verb = verbs[-1]
     rest = segment[verb.end():]
-    if not re.fullmatch(r"(?:\s+[\w.'’-]+){0,4}\s*[:,]?\s*(?:that\s*)?", rest):
+    if not re.fullmatch(r"(?:\s+[\w.'’-]+){0,6}\s*[:,]?\s*(?:that\s*)?", rest):
         return None
-    return segment[:verb.start()].strip(), start
+    return _AUXILIARY.sub("", segment[:verb.start()].strip()), start
 
 
 # ------------------------------------------------------------------------------------------ indirect speech
@@ -239,7 +254,8 @@ def _indirect(text: str, sentence: Span) -> _Raw | None:
             return raw(0, according.start(), who.group(0), according.end())
     for verb in _VERB.finditer(s[:body_end]):
         before, after = s[:verb.start()], s[verb.end():body_end]
-        rest_at = verb.end() + _TAIL.match(after).end()
+        tail = _LISTENER_TAIL if verb.group(0) in _LISTENER_VERBS else _TAIL
+        rest_at = verb.end() + tail.match(after).end()
         if verb.group(0).startswith(("quoted", "is quoted", "was quoted")):      # "X quoted Y as saying ..."
             middle = re.match(r"(?:is |was )?quoted\s+(.+?)\s+as\s+saying", verb.group(0))
             if middle and rest_at < body_end - 10:
@@ -247,8 +263,12 @@ def _indirect(text: str, sentence: Span) -> _Raw | None:
             continue
         if verb.group(0) == "saying" and before.rstrip().endswith(",") and rest_at < body_end - 10:
             found = _Raw(sentence.start + rest_at, sentence.start + body_end, sentence.start, sentence.start)
-            found.speaker = before.rstrip(" ,")                     # "Putin was cautious, saying ..."
+            found.speaker = _main_subject(before.rstrip(" ,"))     # "Putin was cautious, saying ..."
             return _trim(text, found)
+        if verb.group(0) == "saying":
+            continue
+        if verb.group(0) in _THAT_VERBS and not re.match(r"\s+that\b", s[verb.end():]):
+            continue
         if len(s[rest_at:body_end].split()) >= 4 and not s[rest_at:body_end].lstrip().startswith((",", ".")):
             who = _AUXILIARY.sub("", before.rstrip(" ,"))          # "X (, the commander,) said (that) content"
             if who and not who.endswith((".", ":")):
@@ -257,17 +277,42 @@ def _indirect(text: str, sentence: Span) -> _Raw | None:
                     return found
             continue
         head = before.rstrip()
-        if head.endswith(","):                                     # "content, said the ministry."
-            who = re.match(r"\s*([^,.;:!?\"“”]{1,80})", s[verb.end():body_end])
-            if who and len(head) > 15:
-                return raw(0, len(head) - 1, who.group(1), verb.end() + who.start(1))
+        after_name = re.match(r"\s*([^,.;:!?\"“”]{1,80})", s[verb.end():body_end])
+        if head.endswith(",") and after_name and (after_name.group(1).strip()[:1].isupper()
+                                                  or _DETERMINER.match(after_name.group(1).strip())):
+            if len(head) > 15:                                     # "content, said the ministry."
+                return raw(0, len(head) - 1, after_name.group(1), verb.end() + after_name.start(1))
             continue
-        comma = head.rfind(", ")
-        if comma > 12:                                             # "content, the ministry said (on Friday)."
-            found = raw(0, comma, _AUXILIARY.sub("", head[comma + 2:]), comma + 2)
+        split = _speaker_clauses(head.rstrip(" ,"))                  # "content, the ministry said (on Friday)."
+        if split is not None and split > 12:
+            found = raw(0, split, _AUXILIARY.sub("", head[split:].strip(" ,")), split + 2)
             if found:
                 return found
     return None
+
+
+def _main_subject(clause: str) -> str:
+    """The subject of a main clause, near enough: the words before its first verb-like word
+    ("Iraq's premier dismissed the offer" -> "Iraq's premier")."""
+    last = re.split(r",\s+|\s+and\s+(?=[a-z])", clause)[-1]
+    verb = re.search(r"\s(?:[a-z]+ed|is|was|were|are|has|have|had|[a-z]+s)\b", last)
+    subject = last[:verb.start()] if verb else last
+    return re.sub(r"^(?:on|in|at|by|after)\s+\w+\s+", "", subject.strip(), flags=re.IGNORECASE)
+
+
+def _speaker_clauses(head: str) -> int | None:
+    """Where the speaker's clauses begin at the end of "content, Smith, the commander, said": clauses
+    from the right while they read as a name or an appositive (short, no verb of their own)."""
+    split = None
+    position = len(head)
+    while True:
+        comma = head.rfind(", ", 0, position)
+        if comma < 0:
+            return split
+        clause = head[comma + 2:position].strip()
+        if not clause or len(clause.split()) > 10 or _CLAUSE_VERB.search(clause) or _NOT_SPEAKER.match(clause):
+            return split
+        split, position = comma, comma
 
 
 _DATELINE = re.compile(r"^[^\n]{2,80}?(?:\([A-Za-z]+\)\s*(?:_|--|-|—|–)|\s(?:_|--)\s)\s*")
@@ -294,7 +339,8 @@ def _subject_of(clause: str) -> str:
 
 
 _AUXILIARY = re.compile(r"(?:\s+(?:has|have|had|would|will|also|later|then|earlier|already|again|previously|"
-                        r"repeatedly|often|once))+$")
+                        r"repeatedly|often|once|on\s+\w+day|yesterday|today|late\s+\w+|in\s+a\s+statement))+$",
+                        re.IGNORECASE)
 
 
 def _content_first(before: str, clause_start: int) -> bool:
@@ -329,6 +375,7 @@ class _Speakers:
         self.text = text
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.names = names
+        self.nominals: list[str] = []       # speakers named by a description, in order
 
     def name_of(self, m: Mention) -> str:
         return self.names.get(m.start, m.name)
@@ -357,7 +404,9 @@ class _Speakers:
             if _INTRODUCTORY.match(clause) and description is not None:
                 break
             holder = self._role_holder(clause) or self._organisation(clause, at)
-            description = (self.name_of(holder), holder) if holder else (_DETERMINER.sub("", clause), None)
+            bare = _DETERMINER.sub("", clause)
+            description = (self.name_of(holder), holder) if holder else \
+                (self._earlier_nominal(clause) or (bare if len(bare.split()) <= 8 else None), None)
             if after_conjunction or i == 0 or not (_DETERMINER.match(clause) or clause[0].islower()):
                 break
             before_at, before, _c = clauses[i - 1]
@@ -365,7 +414,16 @@ class _Speakers:
                 and not _NOT_SPEAKER.match(before) and not _CLAUSE_VERB.search(before)
             if not (self._named(before, before_at) or subject_before):
                 break           # not an appositive: this description is the subject
+        if description and description[1] is None and description[0]:
+            self.nominals.append(description[0])
         return description or (None, None)
+
+    def _earlier_nominal(self, clause: str) -> str | None:
+        """"the official" after "a senior US State Department official said": the same speaker."""
+        words = clause.lower().split()
+        if len(words) != 2 or words[0] != "the":
+            return None
+        return next((n for n in reversed(self.nominals) if n.lower().split()[-1] == words[1]), None)
 
     def _named(self, clause: str, at: int) -> Mention | None:
         """The entity a clause names when the name is its head: "U.S. Ambassador John Maisto", "Navy
@@ -373,9 +431,14 @@ class _Speakers:
         inside = [m for m in self.mentions if at <= m.start < at + len(clause)]
         for m in inside:
             lead = self.text[at:m.start].split()
+            if lead and lead[0].lower() in ("the", "a", "an"):
+                lead = lead[1:]
             if all(w[0].isupper() or w.rstrip(".").lower() in TITLES for w in lead):
                 people = [p for p in inside if p.type == "PERSON" and p.start >= m.start]
                 return people[0] if people else m
+        if inside and at + len(clause) - inside[-1].end <= 1 and not re.search(
+                r"\b(?:of|with|for|at|from|in|on|by|to|about|against)\s+(?:the\s+)?$", self.text[at:inside[-1].start]):
+            return inside[-1]           # "state news agency SANA", not "formerly with Human Rights Watch"
         if not _DETERMINER.match(clause) and clause[0].isupper():
             return self._by_name(clause)
         return None
@@ -410,7 +473,7 @@ class _Speakers:
         for m in reversed(before):
             if words[-1] in m.name.lower():
                 return m
-        return before[-1] if before and words[-1] in _GENERIC_ORGANISATIONS else None
+        return before[-1] if before and len(words) == 1 and words[0] in _GENERIC_ORGANISATIONS else None
 
     def _role_holder(self, description: str) -> Mention | None:
         """"the chairman of the board" -> the person the article calls chairman (a singular description

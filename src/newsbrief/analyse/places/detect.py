@@ -26,7 +26,10 @@ _CUE_BEFORE = re.compile(
     r"(?:\b(?:town|city|village|province|region|district|county|state|capital|border|outskirts|suburbs?|"
     r"governorate|area|port|island|republic|(?:north|south|east|west)(?:ern|east|west)?(?:\s+(?:part|edge))?)\s+of"
     r"|\b(?:in|near|outside|around|into|across|through|towards?|reached|entered|captured|retook|recaptured|"
-    r"seized|liberated|besieged|shelled|bombed|stormed|fled|visited))\s+(?:the\s+)?$", re.IGNORECASE)
+    r"seized|liberated|besieged|shelled|bombed|stormed|fled|visited|took|taken|hit|attacked|struck|targeted|"
+    r"evacuated|flooded)"
+    r"|\b(?:fled|headed|moved|returned|retreated|withdrew|advanced|marched|travelled|traveled|flew|flown|driven|"
+    r"pushed|deployed|sent|arrived)\s+(?:to|from|towards|into|on|back\s+to))\s+(?:the\s+)?$", re.IGNORECASE)
 _CUE_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:%s)\b" % "|".join(PLACE_NOUNS), re.IGNORECASE)
 _COMMA_NAME = re.compile(r"^,\s*((?:[A-Z][\w.'’-]*\s?){1,3})")
 # A capitalised name: words that start with a capital, joined by spaces, hyphens or Arabic particles.

@@ -20,7 +20,7 @@ from newsbrief.gazetteer.build import km
 
 _FEATURE_PRIOR = {"A.PCLI": 6.0, "A.PCLD": 4.0, "L.CONT": 3.5, "L.RGN": 2.0, "A.ADM1": 2.6, "P.PPLC": 2.5,
                   "A.ADM2": 1.2, "H.STM": 1.2, "H.SEA": 1.5, "H.GULF": 1.5, "H.OCN": 2.0, "H.LK": 0.6}
-_MATCH = {"name": 1.0, "alternate": 0.3, "variant": 0.0}
+_MATCH = {"name": 1.5, "alternate": 0.3, "variant": 0.0}
 _SOURCE = {"geonames": 0.3, "naturalearth": 0.3, "geonames dump": 0.3, "countrystatecity": 0.0, "uszip": -0.2}
 
 
@@ -51,7 +51,8 @@ def score(entry: Entry, toponym: Toponym, context: Context, use_anchors: bool) -
     if toponym.hint == "water" and entry.feature[0] == "H":
         s += 2.0
     if entry.country and context.countries[entry.country]:
-        s += min(3.5, 2.0 + 0.5 * context.countries[entry.country])
+        # more for the story's main countries than for one named in passing
+        s += 1.5 + 1.5 * context.countries[entry.country] / max(context.countries.values())
     if entry.admin1 and context.regions[(entry.country, entry.admin1)]:
         s += 1.5
     if toponym.within:
@@ -87,8 +88,9 @@ def best(candidates: tuple[Entry, ...], toponym: Toponym, context: Context, use_
 
 
 def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, countries: Counter | None = None,
-            ) -> list[Entry | None]:
-    """The chosen entry for each toponym (None when the gazetteer has no candidate).
+            known_places: bool = False) -> list[Entry | None]:
+    """The chosen entry for each toponym (None when the gazetteer has no candidate, or when the only
+    reading is an implausible small place abroad, unless `known_places` says the names are places).
 
     `countries` counts the countries the text names by other means: demonyms, the dateline."""
     context = Context(countries=Counter(countries or {}))
@@ -111,13 +113,25 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, countries: Counter | 
     first = []
     for toponym, found in zip(toponyms, candidates, strict=True):
         first.append(best(found, toponym, context, False) if found else (None, 0.0))
+    named = Counter(context.countries)     # the countries the text itself names, before any guesses
     for entry, margin in first:
-        if entry is not None and (margin >= 1.5 or entry.is_country or entry.is_admin1):
+        if entry is not None and (margin >= 1.5 or entry.is_country or entry.is_admin1) and \
+                (not named or named[entry.country] or entry.is_country):
             if not entry.is_country and entry.feature != "L.CONT" and entry.feature != "L.RGN":
                 context.anchors.append((entry.lat, entry.lon))
             context.countries[entry.country] += 0.5 if entry.country else 0
-    return [best(found, t, context, True)[0] if found else None
-            for t, found in zip(toponyms, candidates, strict=True)]
+    chosen = [best(found, t, context, True)[0] if found else None for t, found in zip(toponyms, candidates, strict=True)]
+    if known_places:
+        return chosen
+    return [e if e is None or _plausible(e, t, named, context) else None for e, t in zip(chosen, toponyms, strict=True)]
+
+
+def _plausible(entry: Entry, toponym: Toponym, named: Counter, context: Context) -> bool:
+    """A village abroad is a worse answer than none: when the story names its countries and the only
+    reading of a name is a small place in another one, leave it out."""
+    if entry.is_country or entry.is_admin1 or entry.feature[0] != "P" or not named:
+        return True
+    return bool(named[entry.country] or entry.population >= 100_000 or toponym.within)
 
 
 _SPREAD_CANDIDATES = 25

@@ -1,0 +1,42 @@
+"""The story's people, organisations and groups, merged across articles, and their quotes with the
+speaker named as the merged entity ("Abadi" in one article is "Haider al-Abadi" of another)."""
+from __future__ import annotations
+
+from newsbrief.analyse.people import merge_groups
+from newsbrief.gazetteer.names import fold
+from newsbrief.model import Analysis, Entity, Place, Quote
+
+
+def story_entities(analyses: list[Analysis], places: list[Place]) -> tuple[list[Entity], dict[tuple[str, int], str]]:
+    """The entities, and (article id, mention start) -> entity name for the quotes' speakers."""
+    if not all(getattr(a, "found", None) is not None for a in analyses):
+        return [e for a in analyses for e in a.entities], {}
+    mentions = [(a.article.id, m) for a in analyses for m in a.found["mentions"]]
+    place_names = {fold(n) for p in places for n in [p.name, *p.aliases]}
+    entities, names = [], {}
+    for entity, members in merge_groups(mentions):
+        # a name the story also uses as a place is the NER mistaking the place ("Rawa" as ORG)
+        if fold(entity.name) in place_names and entity.type != "PERSON" or \
+                (entity.type == "PERSON" and fold(entity.name) in place_names and len(entity.name.split()) == 1):
+            continue
+        entities.append(entity)
+        names.update({(article, m.start): entity.name for article, m in members})
+    return entities, names
+
+
+def story_quotes(analyses: list[Analysis], names: dict[tuple[str, int], str]) -> list[Quote]:
+    """Every quote once (a syndicated copy repeats it), its speaker named as the story's entity."""
+    seen, out = set(), []
+    for analysis in analyses:
+        for quote in analysis.quotes:
+            key = " ".join(fold(quote.text).split())
+            if key in seen:
+                continue
+            seen.add(key)
+            if quote.speaker_mention is not None:
+                speaker = names.get((quote.speaker_mention.article, quote.speaker_mention.start))
+                if speaker:
+                    quote = Quote(text=quote.text, speaker=speaker, citation=quote.citation,
+                                  speaker_mention=quote.speaker_mention)
+            out.append(quote)
+    return out

@@ -1,0 +1,77 @@
+"""Quotes, direct and indirect, with the speaker resolved through the sentence and the text around it."""
+import pytest
+
+from newsbrief.analyse.nlp import Name
+from newsbrief.analyse.people import people_and_quotes
+from newsbrief.analyse.sentences import split_sentences
+
+
+def quotes(text, *labelled):
+    names, position = [], 0
+    for surface, label in labelled:
+        start = text.index(surface, position)
+        names.append(Name(start, start + len(surface), label, surface))
+        position = start + len(surface)
+    _entities, found, _mentions = people_and_quotes("a", text, split_sentences(text), names, [])
+    for q in found:      # every quote cites its own words
+        assert text[q.citation.start:q.citation.end].strip() == q.text
+    return [(q.speaker, q.text) for q in found]
+
+
+def test_direct_quote_with_the_speaker_after_it_and_a_pronoun_after_that():
+    text = ('"The heroic legions are advancing into the last den of terrorism," Prime Minister Haider al-Abadi '
+            'said in a statement.\n\n"They will all return to the motherland," he added.')
+    assert quotes(text, ("Haider al-Abadi", "PERSON")) == [
+        ("Haider al-Abadi", "The heroic legions are advancing into the last den of terrorism,"),
+        ("Haider al-Abadi", "They will all return to the motherland,")]
+
+
+def test_speaker_before_the_quote_and_after_the_verb():
+    text = ('JOC spokesman Yahya Rassoul told AFP: "Militarily, IS has been defeated for good."\n\n'
+            '"We will hunt down its remnants in the desert," said Hisham al-Hashemi, an expert on the group.')
+    assert [s for s, _t in quotes(text, ("Yahya Rassoul", "PERSON"), ("AFP", "ORG"),
+                                  ("Hisham al-Hashemi", "PERSON"))] == ["Yahya Rassoul", "Hisham al-Hashemi"]
+
+
+def test_a_quote_split_by_its_attribution_is_one_quote():
+    text = '"What has been liberated are the towns," Hashemi said, "but the desert is still theirs to roam."'
+    found = quotes(text, ("Hashemi", "PERSON"))
+    assert len(found) == 1 and found[0][0] == "Hashemi"
+    assert found[0][1].startswith("What has been liberated") and found[0][1].endswith("theirs to roam.")
+
+
+def test_a_quote_running_over_paragraphs_and_an_unattributed_follow_up():
+    text = ('Rami Abdel Rahman said: "IS started counter-attacking on Thursday night and took half the town.\n\n'
+            '"Regime forces are now two kilometres from the city limits," he said.\n\n'
+            '"There is no way back for them now, none at all."')
+    assert {s for s, _t in quotes(text, ("Rami Abdel Rahman", "PERSON"))} == {"Rami Abdel Rahman"}
+    assert len(quotes(text, ("Rami Abdel Rahman", "PERSON"))) == 3
+
+
+@pytest.mark.parametrize("text, speaker, said", [
+    ("The Observatory said a car bomb killed 26 people at a checkpoint.", "Syrian Observatory for Human Rights",
+     "a car bomb killed 26 people at a checkpoint"),
+    ("A car bomb killed 26 people at a checkpoint, police said on Saturday.", "police",
+     "A car bomb killed 26 people at a checkpoint"),
+    ("A car bomb killed 26 people at a checkpoint, said the interior ministry.", "interior ministry",
+     "A car bomb killed 26 people at a checkpoint"),
+    ("According to the Observatory, a car bomb killed 26 people at a checkpoint.", "Syrian Observatory for Human Rights",
+     "a car bomb killed 26 people at a checkpoint"),
+])
+def test_indirect_speech(text, speaker, said):
+    context = "The Syrian Observatory for Human Rights monitors the war. "
+    found = quotes(context + text, ("Syrian Observatory for Human Rights", "ORG"), *(
+        [("Observatory", "ORG")] if "Observatory" in text else []))
+    assert found == [(speaker, said)]
+
+
+def test_a_description_goes_to_the_person_the_article_gives_that_role():
+    text = ("The chairman, James E. Hall, met the families on Friday. The plane went into an extreme dive, "
+            "the chairman said. A senior US official said talks would go on. The official said the talks were "
+            "going well.")
+    found = quotes(text, ("James E. Hall", "PERSON"))
+    assert [s for s, _t in found] == ["James E. Hall", "senior US official", "senior US official"]
+
+
+def test_scare_quotes_are_not_quotes():
+    assert quotes('The so-called "caliphate" collapsed and the "last big fight" began on Saturday.') == []
