@@ -140,3 +140,54 @@ def test_seed_timeline_keeps_background_apart(seeds):
     assert {"2003", "2005", "2014"} <= background
     story = [period_of(e.date).first for e in result.timeline if not e.background]
     assert story == sorted(story) and date(2017, 11, 17) in story
+
+
+@pytest.fixture(scope="module")
+def seed_brief(seeds):
+    return brief(list(seeds.values()))
+
+
+# Checked by reading the five reports: where the places are, and who said what.
+SEED_PLACES = {"Rawa": ("IQ", 34.48, 41.92), "Albu Kamal": ("SY", 34.45, 40.92), "Al-Qaim": ("IQ", 34.39, 40.99),
+               "Baghdad": ("IQ", 33.34, 44.40), "Damascus": ("SY", 33.51, 36.29), "Mosul": ("IQ", 36.34, 43.12),
+               "Deir Ezzor": ("SY", 35.34, 40.14), "Iraq": ("IQ", 33.0, 44.0), "Syria": ("SY", 35.0, 38.0)}
+SEED_SPEAKERS = {
+    "IS started counter-attacking on Thursday night": "Rami Abdel Rahman",
+    "liberated the whole of Rawa": "Abdelamir Yarallah",
+    "militarily, IS has been defeated": "Yahya Rassoul",
+    "What has been liberated are the populated areas": "Hisham al-Hashemi",
+    "The heroic legions are advancing": "Haider al-Abadi",
+    "They will all return to the arms of the motherland": "Haider al-Abadi",
+    "12 children were among the victims": "Syrian Observatory for Human Rights",
+    "a gathering of displaced families from Deir Ezzor": "SANA",
+    "ready to provide any kind of support": "Recep Tayyip Erdogan",
+    "Iraqi forces launched an offensive to recapture the last pocket": "Abdelamir Yarallah",
+}
+
+
+def test_seed_places_are_where_they_are(seed_brief):
+    from newsbrief.gazetteer.build import km
+    places = {p.name: p for p in seed_brief.places}
+    for name, (country, lat, lon) in SEED_PLACES.items():
+        place = places[name]
+        assert place.country == country and km(place.lat, place.lon, lat, lon) < 25, name
+    # the story's places with more than one mention are all in the region or are its actors' countries
+    assert {p.country for p in seed_brief.places if len(p.mentions) > 1} <= {"IQ", "SY", "US", "GB", "IR", "RU", None}
+    texts = {a.id: a.text for a in seed_brief.articles}
+    rawa = places["Rawa"]
+    assert len(rawa.mentions) >= 15 and {texts[m.article][m.start:m.end] for m in rawa.mentions} == {"Rawa"}
+
+
+def test_seed_quotes_carry_their_speakers(seed_brief):
+    for opening, speaker in SEED_SPEAKERS.items():
+        found = [q for q in seed_brief.quotes if opening in q.text]
+        assert found and all(q.speaker == speaker for q in found), (opening, [q.speaker for q in found])
+
+
+def test_seed_people_are_merged_with_their_roles(seed_brief):
+    entities = {e.name: e for e in seed_brief.entities}
+    assert {"IS", "ISIS", "Islamic State group"} <= set(entities["Islamic State"].aliases)
+    assert "Abadi" in entities["Haider al-Abadi"].aliases and entities["Haider al-Abadi"].role == "Prime Minister"
+    assert entities["Rami Abdel Rahman"].role == "head of the Britain-based Observatory"
+    assert "Observatory" in entities["Syrian Observatory for Human Rights"].aliases
+    assert "Rawa" not in entities and "Albu Kamal" not in entities      # places the NER took for names

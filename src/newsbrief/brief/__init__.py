@@ -31,6 +31,6 @@ def make_brief(analyses: list[Analysis], sentences: int = 5) -> Brief:
         times=[t for a in analyses for t in a.times],
         places=places,
         entities=entities,
-        quotes=story_quotes(analyses, speakers),
+        quotes=story_quotes(analyses, speakers, entities),
         figures=[f for a in analyses for f in a.figures],
     )

@@ -3,6 +3,7 @@ speaker named as the merged entity ("Abadi" in one article is "Haider al-Abadi" 
 from __future__ import annotations
 
 from newsbrief.analyse.people import merge_groups
+from newsbrief.analyse.people.quotes import role_head
 from newsbrief.gazetteer.names import fold
 from newsbrief.model import Analysis, Entity, Place, Quote
 
@@ -24,8 +25,16 @@ def story_entities(analyses: list[Analysis], places: list[Place]) -> tuple[list[
     return entities, names
 
 
-def story_quotes(analyses: list[Analysis], names: dict[tuple[str, int], str]) -> list[Quote]:
-    """Every quote once (a syndicated copy repeats it), its speaker named as the story's entity."""
+def story_quotes(analyses: list[Analysis], names: dict[tuple[str, int], str],
+                 entities: list[Entity] = ()) -> list[Quote]:
+    """Every quote once (a syndicated copy repeats it), its speaker named as the story's entity. A speaker
+    described only by role ("the operation's commander") becomes the person another article names in that
+    role, when exactly one does."""
+    holders: dict[str, list[str]] = {}
+    for entity in entities:
+        if entity.type == "PERSON" and entity.role:
+            for key in {fold(entity.role), role_head(entity.role)}:
+                holders.setdefault(key, []).append(entity.name)
     seen, out = set(), []
     for analysis in analyses:
         for quote in analysis.quotes:
@@ -33,10 +42,16 @@ def story_quotes(analyses: list[Analysis], names: dict[tuple[str, int], str]) ->
             if key in seen:
                 continue
             seen.add(key)
+            speaker = None
             if quote.speaker_mention is not None:
                 speaker = names.get((quote.speaker_mention.article, quote.speaker_mention.start))
-                if speaker:
-                    quote = Quote(text=quote.text, speaker=speaker, citation=quote.citation,
-                                  speaker_mention=quote.speaker_mention)
+            elif quote.speaker:      # the same role word for word, else the same head noun, held by one person
+                for key in (fold(quote.speaker), role_head(quote.speaker)):
+                    if len(holders.get(key, [])) == 1:
+                        speaker = holders[key][0]
+                        break
+            if speaker:
+                quote = Quote(text=quote.text, speaker=speaker, citation=quote.citation,
+                              speaker_mention=quote.speaker_mention)
             out.append(quote)
     return out

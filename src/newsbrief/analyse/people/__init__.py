@@ -18,4 +18,5 @@ def people_and_quotes(article_id: str, text: str, sentences: list[Span], names: 
     groups = merge_groups([(article_id, m) for m in mentions])
     entities = [entity for entity, _members in groups]
     canonical = {m.start: entity.name for entity, members in groups for _a, m in members}
-    return entities, find_quotes(article_id, text, sentences, mentions, canonical), mentions
+    kinds = {m.start: entity.type for entity, members in groups for _a, m in members}
+    return entities, find_quotes(article_id, text, sentences, mentions, canonical, kinds), mentions

@@ -55,6 +55,11 @@ _THAT_VERBS = {"repeated", "continued", "maintained", "charged", "concluded", "i
 # Verbs that take a quote as their object: "Abadi hailed the town's "liberation in record time"".
 _OBJECT_VERBS = re.compile(r"\b(?:hailed|praised|described|called|dubbed|termed|branded|denounced|condemned|"
                            r"welcomed|criticised|criticized|slammed|rejected|dismissed)\b")
+_PERSON_NOUNS = {"premier", "minister", "president", "spokesman", "spokeswoman", "spokesperson", "commander",
+                 "official", "chairman", "chairwoman", "director", "chief", "head", "leader", "general", "analyst",
+                 "expert", "envoy", "ambassador", "governor", "mayor", "secretary", "lawyer", "attorney", "officer",
+                 "witness", "resident", "doctor", "professor", "researcher", "man", "woman", "pilot", "source"}
+_SAME_ROLE = {"premier": "prime", "pm": "prime"}
 _LISTENER_VERBS = {"told", "tells", "tell", "asked", "asks", "informed", "assured", "reminded", "advised"}
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": "PLURAL", "it": "ORG", "i": "SELF", "we": "SELF"}
 _CONJUNCTION = re.compile(r"^(?:but|and|yet|so|however|also|still|meanwhile|instead|then)\b[\s,]*", re.IGNORECASE)
@@ -85,9 +90,10 @@ class _Raw:
 
 
 def find_quotes(article_id: str, text: str, sentences: list[Span], mentions: list[Mention],
-                names: dict[int, str]) -> list[Quote]:
-    """Quotes of one article. `names` maps a mention's start to its entity's name (after merging)."""
-    speakers = _Speakers(text, mentions, names)
+                names: dict[int, str], kinds: dict[int, str] | None = None) -> list[Quote]:
+    """Quotes of one article. `names` and `kinds` map a mention's start to its entity's name and type
+    (after merging: "Observatory", tagged PERSON by the NER, is the Syrian Observatory, an ORG)."""
+    speakers = _Speakers(text, mentions, names, kinds or {})
     starts = [s.start for s in sentences]
 
     def sentence_of(offset: int) -> Span:
@@ -128,6 +134,8 @@ def find_quotes(article_id: str, text: str, sentences: list[Span], mentions: lis
                 continue
             if any(r.open_at == sentence.end for r in inside) and _before(text, sentence.start, sentence.end):
                 continue       # "Erdogan told Abadi he was ``…''": the direct quote is what was said
+            if any(r.close_at == sentence.start for r in inside) and _only_attribution(text[sentence.start:sentence.end]):
+                continue       # "``…,'' Rahman, head of the Observatory, told AFP.": the attribution
             raw = _indirect(text, sentence)
             if raw is not None:
                 last_speaker = max((r for r in found if r.close_at <= sentence.start), key=lambda r: r.close_at,
@@ -218,9 +226,11 @@ def _before(text: str, start: int, end: int) -> tuple[str, int] | None:
     according = re.search(r"according\s+to\s+(?P<who>[^,.;:!?\"“”]{1,80}),\s*$", segment, re.IGNORECASE)
     if according:
         return according.group("who").strip(), start + according.start("who")
-    verbs = list(_VERB.finditer(segment)) or list(_OBJECT_VERBS.finditer(segment))
+    verbs = list(_VERB.finditer(segment))
     if not verbs:
-        return None
+        verbs = list(_OBJECT_VERBS.finditer(segment))
+        if not verbs or len(segment[:verbs[-1].start()].split()) > 8:
+            return None
     verb = verbs[-1]
     rest = segment[verb.end():]
     if not re.fullmatch(r"(?:\s+[\w.'’-]+){0,6}\s*[:,]?\s*(?:that\s*)?", rest):
@@ -269,7 +279,11 @@ def _indirect(text: str, sentence: Span) -> _Raw | None:
             continue
         if verb.group(0) in _THAT_VERBS and not re.match(r"\s+that\b", s[verb.end():]):
             continue
-        if len(s[rest_at:body_end].split()) >= 4 and not s[rest_at:body_end].lstrip().startswith((",", ".")):
+        rest = s[rest_at:body_end].strip()
+        if before.rstrip().endswith(",") and len(rest.split()) <= 10 and not _CLAUSE_VERB.search(rest) \
+                and (rest[:1].isupper() or _DETERMINER.match(rest)) and len(before) > 15:
+            return raw(0, len(before.rstrip()) - 1, rest.split(",")[0], rest_at)   # "content, said the Observatory."
+        if len(rest.split()) >= 4 and not rest.startswith((",", ".")):
             who = _AUXILIARY.sub("", before.rstrip(" ,"))          # "X (, the commander,) said (that) content"
             if who and not who.endswith((".", ":")):
                 found = raw(rest_at, body_end, who, 0)
@@ -291,11 +305,22 @@ def _indirect(text: str, sentence: Span) -> _Raw | None:
     return None
 
 
+def _only_attribution(part: str) -> bool:
+    """The words after a quote are its attribution and nothing more: ", Rahman, head of the Observatory,
+    told AFP on Saturday." (not "He said the three informants had ...")."""
+    verb = _VERB.search(part)
+    if verb is None or len(part[:verb.start()].split()) > 12:
+        return False
+    after = part[verb.end():].strip()
+    return (len(after.split()) <= 8 and not _CLAUSE_VERB.search(after)) or \
+        bool(re.match(r"(?:in|on|at|from|during|after|before|while|to|via)\b", after))
+
+
 def _main_subject(clause: str) -> str:
     """The subject of a main clause, near enough: the words before its first verb-like word
     ("Iraq's premier dismissed the offer" -> "Iraq's premier")."""
     last = re.split(r",\s+|\s+and\s+(?=[a-z])", clause)[-1]
-    verb = re.search(r"\s(?:[a-z]+ed|is|was|were|are|has|have|had|[a-z]+s)\b", last)
+    verb = re.search(r"\s(?:[a-z]{2,}ed|is|was|were|are|has|have|had)\b", last)
     subject = last[:verb.start()] if verb else last
     return re.sub(r"^(?:on|in|at|by|after)\s+\w+\s+", "", subject.strip(), flags=re.IGNORECASE)
 
@@ -371,10 +396,11 @@ def _trim(text: str, raw: _Raw) -> _Raw | None:
 
 
 class _Speakers:
-    def __init__(self, text: str, mentions: list[Mention], names: dict[int, str]):
+    def __init__(self, text: str, mentions: list[Mention], names: dict[int, str], kinds: dict[int, str]):
         self.text = text
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.names = names
+        self.kinds = kinds
         self.nominals: list[str] = []       # speakers named by a description, in order
 
     def name_of(self, m: Mention) -> str:
@@ -437,7 +463,7 @@ class _Speakers:
                 people = [p for p in inside if p.type == "PERSON" and p.start >= m.start]
                 return people[0] if people else m
         if inside and at + len(clause) - inside[-1].end <= 1 and not re.search(
-                r"\b(?:of|with|for|at|from|in|on|by|to|about|against)\s+(?:the\s+)?$", self.text[at:inside[-1].start]):
+                r"\b(?:of|with|for|at|from|in|on|by|to|about|against)\b", self.text[at:inside[-1].start]):
             return inside[-1]           # "state news agency SANA", not "formerly with Human Rights Watch"
         if not _DETERMINER.match(clause) and clause[0].isupper():
             return self._by_name(clause)
@@ -447,11 +473,14 @@ class _Speakers:
         if kind == "SELF":
             return None, None
         if previous is not None and previous.speaker and at - previous.close_at < 700:
-            previous_kind = previous.mention.type if previous.mention else "NOMINAL"
+            if previous.mention:
+                previous_kind = self.kinds.get(previous.mention.start, previous.mention.type)
+            else:     # "Iraq's premier", "a senior official": a person; "police", "the ministry": not
+                previous_kind = "PERSON" if _head_noun(previous.speaker.split()[-1]) in _PERSON_NOUNS else "NOMINAL"
             if (kind == "PERSON") == (previous_kind == "PERSON"):
                 return previous.speaker, previous.mention
         wanted = ("PERSON",) if kind == "PERSON" else ("ORG", "GROUP")
-        before = [m for m in self.mentions if m.end <= at and m.type in wanted]
+        before = [m for m in self.mentions if m.end <= at and self.kinds.get(m.start, m.type) in wanted]
         if before:
             return self.name_of(before[-1]), before[-1]
         return None, None
@@ -478,13 +507,28 @@ class _Speakers:
     def _role_holder(self, description: str) -> Mention | None:
         """"the chairman of the board" -> the person the article calls chairman (a singular description
         whose head noun is the head of the person's role)."""
-        head = _head_noun(description)
+        head = _SAME_ROLE.get(_head_noun(description), _head_noun(description))
         if not head or (head.endswith("s") and not head.endswith("ss")):
             return None
         for m in self.mentions:
-            if m.role and m.type == "PERSON" and _head_noun(m.role) == head:
+            if m.role and m.type == "PERSON" and _SAME_ROLE.get(_head_noun(m.role), _head_noun(m.role)) == head:
                 return m
         return None
+
+
+_RANKS = {"general", "gen", "colonel", "col", "major", "captain", "lieutenant", "lt", "sergeant", "brigadier",
+          "admiral", "marshal"}
+
+
+def role_head(phrase: str) -> str:
+    """The noun a role is about: the last word before "of", "on" or "for", ranks aside ("operation's
+    commander" -> commander; "head of the Observatory" -> head; "JOC spokesman General" -> spokesman;
+    "Prime Minister" and "premier" -> prime)."""
+    words = re.findall(r"[A-Za-z]+", re.split(r"\s+(?:of|on|for|to|at|in|with)\s+", phrase.strip())[0].lower())
+    while len(words) > 1 and words[-1] in _RANKS:
+        words.pop()
+    head = "prime" if "prime" in words else words[-1] if words else ""
+    return _SAME_ROLE.get(head, head)
 
 
 def _head_noun(phrase: str) -> str:

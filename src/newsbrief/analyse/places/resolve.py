@@ -64,7 +64,8 @@ def score(entry: Entry, toponym: Toponym, context: Context, use_anchors: bool) -
         nearest = min(km(entry.lat, entry.lon, lat, lon) for lat, lon in context.anchors)
         s += 2.5 * math.exp(-nearest / 250.0)
     if not entry.is_country and entry.feature != "L.CONT":
-        s += _coherence(entry, toponym.lookup, context)
+        # a region's point is only its middle: being near the story's places says less about it
+        s += _coherence(entry, toponym.lookup, context) * (0.5 if entry.feature.startswith("A.") else 1.0)
         s += context.country_weight.get(entry.country, 0.0)
     return s
 
