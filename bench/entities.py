@@ -22,17 +22,16 @@ ORG includes companies; its PRO (products) and FIN (indices, shares) have no cou
    airframer Boeing", and nested names are often not annotated). Recall counts gold names with a matching
    prediction. P, R, F1 per type and micro over the three.
 2. Cross-document merging. Mentions: the gold names above that have a cross-document instance and that we
-   detected: a prediction of ours overlaps, of the same type or, of another type, not nested inside (our ORG
-   "Apple Computer" does not stand for the PER "Apple Computer CEO"); preferred: the same type, then the one
-   ending nearest the name's head (its end, or before a comma or bracket: "United States airframer Boeing",
-   "Cupertino , California"). Within each story, every
-   pair of such mentions in different articles: gold says "same" when the instances are equal; we say "same"
-   when the story-wide merge (`merge_groups` over the story's mentions) put them in one entity, or, for
-   toponyms, when the story-wide `resolve` (as the brief does) chose the same gazetteer place (GeoNames id,
-   else name and coordinates); an unresolved toponym is its own entity. Pairwise precision, recall, F1 of
-   "same", per gold type (a pair with two gold types counts in "all" only). B-cubed P/R over the same
-   mentions, within and across articles. Peer: the same spans, "same" when the folded text is equal
-   (case-insensitive, a leading "the" dropped).
+   detected: a prediction of ours overlaps, of the same type or, of another type, not nested inside it (our
+   ORG "Apple Computer" does not stand for the PER "Apple Computer CEO"); preferred: the same type, then the
+   one ending nearest the name's head (its end, or before a comma or bracket: "United States airframer
+   Boeing", "Cupertino , California"). Within each story, every pair of such mentions in different articles:
+   gold says "same" when the instances are equal; we say "same" when the story-wide merge (`merge_groups`
+   over the story's mentions) put them in one entity, or, for toponyms, when the story-wide `resolve` (as
+   the brief does) chose the same gazetteer place (GeoNames id, else name and coordinates); an unresolved
+   toponym is its own entity. Pairwise precision, recall, F1 of "same", per gold type (a pair with two gold
+   types counts in "all" only). B-cubed P/R over the same mentions, within and across articles. Peer: the
+   same spans, "same" when the folded text is equal (case-insensitive, a leading "the" dropped).
 3. Speed: articles/s of our whole path (NER, toponyms, mentions, story-wide resolution and merge), and of
    spaCy's NER alone.
 """
@@ -109,9 +108,8 @@ def run_ours(docs: list[dict], gazetteer) -> tuple[dict[str, list[dict]], dict[s
         for doc, _t, _m, _e in items:
             preds[doc["id"]] = []
         for (doc_id, t), e in zip(toponyms, entries, strict=True):
-            key = ("place", e.geonames_id) if e is not None and e.geonames_id else \
-                ("place", e.name, round(e.lat, 3), round(e.lon, 3)) if e is not None else ("unresolved", doc_id, t.start)
-            preds[doc_id].append({"start": t.start, "end": t.end, "type": "LOC", "key": key, "text": t.text})
+            preds[doc_id].append({"start": t.start, "end": t.end, "type": "LOC", "key": place_key(e, doc_id, t.start),
+                                  "text": t.text})
         for i, (_entity, members) in enumerate(groups):
             for doc_id, m in members:
                 preds[doc_id].append({"start": m.start, "end": m.end, "type": OURS[m.type], "key": (story, i),
@@ -119,6 +117,14 @@ def run_ours(docs: list[dict], gazetteer) -> tuple[dict[str, list[dict]], dict[s
     seconds = time.perf_counter() - t0
     names_by_doc = {d["id"]: n for d, n in zip(docs, all_names, strict=True)}
     return preds, names_by_doc, seconds, ner_seconds
+
+
+def place_key(entry, doc_id: str, start: int) -> tuple:
+    """The place as the brief groups them (brief/places.py); an unresolved toponym stands alone."""
+    if entry is None:
+        return ("unresolved", doc_id, start)
+    return ("place", entry.geonames_id) if entry.geonames_id else \
+        ("place", entry.name, round(entry.lat, 3), round(entry.lon, 3))
 
 
 def spacy_preds(names) -> list[dict]:
@@ -196,17 +202,22 @@ def linked_mentions(docs: list[dict], preds: dict[str, list[dict]]) -> list[dict
     return out
 
 
-def pairwise(mentions: list[dict], which: str) -> dict[str, Counter]:
-    c: dict[str, Counter] = defaultdict(Counter)
+def cross_pairs(mentions: list[dict]):
+    """Every pair of mentions in different articles of one story."""
     for i, a in enumerate(mentions):
         for b in mentions[i + 1:]:
-            if a["story"] != b["story"] or a["doc"] == b["doc"]:
-                continue
-            gold, said = a["instance"] == b["instance"], a[which] == b[which]
-            for kind in ("all", a["type"]) if a["type"] == b["type"] else ("all",):
-                c[kind]["gold"] += gold
-                c[kind]["said"] += said
-                c[kind]["both"] += gold and said
+            if a["story"] == b["story"] and a["doc"] != b["doc"]:
+                yield a, b
+
+
+def pairwise(mentions: list[dict], which: str) -> dict[str, Counter]:
+    c: dict[str, Counter] = defaultdict(Counter)
+    for a, b in cross_pairs(mentions):
+        gold, said = a["instance"] == b["instance"], a[which] == b[which]
+        for kind in ("all", a["type"]) if a["type"] == b["type"] else ("all",):
+            c[kind]["gold"] += gold
+            c[kind]["said"] += said
+            c[kind]["both"] += gold and said
     return c
 
 
@@ -222,35 +233,34 @@ def bcubed(mentions: list[dict], which: str) -> tuple[float, float]:
 
 
 def detection_table(ours: dict, peer: dict) -> str:
-    lines = ["| type | gold names | P ours | R ours | **F1 ours** | exact F1 ours | P spaCy | R spaCy | F1 spaCy "
-             "| exact F1 spaCy |", "|---|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| type | gold names | P ours | R ours | **F1 ours** | exact F1 ours | P spaCy | R spaCy | F1 spaCy | "
+             + "exact F1 spaCy |", "|---|---|---|---|---|---|---|---|---|---|"]
     for kind in (*TYPES, "micro"):
         cells = []
         for c in (ours, peer):
             total = sum((c[t] for t in TYPES), Counter()) if kind == "micro" else c[kind]
             p, r, f = prf(total["tp"], total["pred"], total["found"], total["gold"])
             exact = prf(total["tp_exact"], total["pred"], total["found_exact"], total["gold"])[2]
-            cells.append(f"{p:.3f} | {r:.3f} | {'**%.3f**' % f if c is ours else '%.3f' % f} | {exact:.3f}")
+            cells.append(f"{p:.3f} | {r:.3f} | {f'**{f:.3f}**' if c is ours else f'{f:.3f}'} | {exact:.3f}")
         gold = sum(ours[t]["gold"] for t in TYPES) if kind == "micro" else ours[kind]["gold"]
         lines.append(f"| {kind} | {gold} | {cells[0]} | {cells[1]} |")
-    pre = " / ".join(f"{t} {c[t]['pre_found']}/{c[t]['pre_gold']}" for c in (ours,) for t in TYPES)
-    pre_peer = " / ".join(f"{t} {peer[t]['pre_found']}/{peer[t]['pre_gold']}" for t in TYPES)
-    lines.append(f"| PRE.NAM found (not in F1) | | {pre} | | | | {pre_peer} | | | |")
+    pre = [" / ".join(f"{t} {c[t]['pre_found']}/{c[t]['pre_gold']}" for t in TYPES) for c in (ours, peer)]
+    lines.append(f"| PRE.NAM found (not in F1) | | {pre[0]} | | | | {pre[1]} | | | |")
     return "\n".join(lines)
 
 
 def merging_table(mentions: list[dict], gold_total: int) -> str:
     counts = {which: pairwise(mentions, which) for which in ("ours", "peer")}
     lines = [f"Mentions: {len(mentions)} of {gold_total} gold names with an instance (the rest we did not detect).",
-             "", "| type | mentions | same-entity pairs (gold) | P ours | R ours | **F1 ours** | P peer | R peer "
-             "| F1 peer | B³ P/R ours | B³ P/R peer |", "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "", "| type | mentions | same-entity pairs (gold) | P ours | R ours | **F1 ours** | P peer | R peer | "
+             + "F1 peer | B³ P/R ours | B³ P/R peer |", "|---|---|---|---|---|---|---|---|---|---|---|"]
     for kind in (*TYPES, "all"):
         subset = [m for m in mentions if kind == "all" or m["type"] == kind]
         cells = []
         for which in ("ours", "peer"):
             c = counts[which][kind]
             p, r, f = prf(c["both"], c["said"], c["both"], c["gold"])
-            cells.append(f"{p:.3f} | {r:.3f} | {'**%.3f**' % f if which == 'ours' else '%.3f' % f}")
+            cells.append(f"{p:.3f} | {r:.3f} | {f'**{f:.3f}**' if which == 'ours' else f'{f:.3f}'}")
         b3 = [bcubed(subset, which) for which in ("ours", "peer")]
         lines.append(f"| {kind} | {len(subset)} | {counts['ours'][kind]['gold']} | {cells[0]} | {cells[1]} | "
                      f"{b3[0][0]:.3f}/{b3[0][1]:.3f} | {b3[1][0]:.3f}/{b3[1][1]:.3f} |")
@@ -266,19 +276,18 @@ def show_errors(errors: list, n: int) -> None:
         for doc, span, others in items[:n]:
             text = doc["text"]
             near = ", ".join(f"{o['type']}:{text[o['start']:o['end']]!r}" for o in others) or "-"
-            print(f"  {doc['id']}: {text[max(0, span['start'] - 40):span['start']]!r} ⟦{text[span['start']:span['end']]}⟧ "
-                  f"{text[span['end']:span['end'] + 30]!r}  [{near}]")
+            before, after = text[max(0, span["start"] - 40):span["start"]], text[span["end"]:span["end"] + 30]
+            print(f"  {doc['id']}: {before!r} ⟦{text[span['start']:span['end']]}⟧ {after!r}  [{near}]")
 
 
 def show_merge_errors(mentions: list[dict], n: int) -> None:
     """The surface pairs most often split that the gold joins, and joined that the gold splits."""
     split, joined = Counter(), Counter()
-    for i, a in enumerate(mentions):
-        for b in mentions[i + 1:]:
-            if a["story"] != b["story"] or a["doc"] == b["doc"] or (a["instance"] == b["instance"]) == (a["ours"] == b["ours"]):
-                continue
+    for a, b in cross_pairs(mentions):
+        gold = a["instance"] == b["instance"]
+        if gold != (a["ours"] == b["ours"]):
             pair = (a["type"], *sorted((f"{a['text']} [{a['span']}]", f"{b['text']} [{b['span']}]")))
-            (split if a["instance"] == b["instance"] else joined)[pair] += 1
+            (split if gold else joined)[pair] += 1
     for title, found in (("split (gold: same)", split), ("joined (gold: different)", joined)):
         print(f"\nmerge {title}: {sum(found.values())} pairs")
         for (kind, a, b), count in found.most_common(n):
@@ -307,8 +316,8 @@ def main() -> None:
         "", detection_table(ours, peer), "",
         "Cross-document merging, pairs of mentions in different articles of one story; peer: equal folded text.",
         "", merging_table(mentions, gold_total), "",
-        f"Speed: {len(docs) / seconds:.1f} articles/s for our whole path; {len(docs) / ner_seconds:.1f} for spaCy's "
-        "NER alone (included in ours)."])
+        f"Speed: {len(docs) / seconds:.1f} articles/s for our whole path; "
+        + f"{len(docs) / ner_seconds:.1f} for spaCy's NER alone (included in ours)."])
     print(table)
     if errors:
         show_errors(errors, args.errors)

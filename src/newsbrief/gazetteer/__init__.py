@@ -27,6 +27,7 @@ class Gazetteer:
         self._connections = [sqlite3.connect(f"file:{f}?mode=ro", uri=True, check_same_thread=False)
                              for f in self.files]
         self.lookup = lru_cache(maxsize=50_000)(self._lookup)
+        self._countries: dict[str, Entry] | None = None
         # Later files may carry better points for the base file's countries (see sources.countrystatecity).
         # The curated points of country_points.tsv win over all.
         self._country_points = {}
@@ -55,17 +56,19 @@ class Gazetteer:
                         found[identity] = entry
         return tuple(found.values())
 
-    @lru_cache(maxsize=512)
     def country(self, code: str) -> Entry | None:
         """The country with this ISO code."""
-        for connection in self._connections:
-            row = connection.execute(f"SELECT {_COLUMNS} FROM places p JOIN names n ON n.place = p.id "
-                                     "WHERE p.country = ? AND p.feature = 'A.PCLI' AND n.main = 1 "
-                                     "ORDER BY p.population DESC LIMIT 1", (code,)).fetchone()
-            if row:
-                return Entry(id=row[0], name=row[1], lat=row[2], lon=row[3], feature=row[4], country=row[5],
-                             admin1=row[6], population=row[7], geonames_id=row[8], source=row[9], match="name")
-        return None
+        if self._countries is None:       # one query for all of them: places has no index on country
+            self._countries = {}
+            for connection in self._connections[:1]:
+                for row in connection.execute(f"SELECT {_COLUMNS} FROM places p JOIN names n ON n.place = p.id "
+                                              "WHERE p.feature = 'A.PCLI' AND n.main = 1 ORDER BY p.population"):
+                    entry = Entry(id=row[0], name=row[1], lat=row[2], lon=row[3], feature=row[4], country=row[5],
+                                  admin1=row[6], population=row[7], geonames_id=row[8], source=row[9], match="name")
+                    if entry.country in self._country_points:
+                        entry.lat, entry.lon = self._country_points[entry.country]
+                    self._countries[entry.country] = entry
+        return self._countries.get(code)
 
     def demonym(self, word: str) -> str | None:
         """The country a demonym or adjective names ("Iraqi", "Syrians"), or None."""

@@ -29,6 +29,7 @@ CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NU
 CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, main INTEGER NOT NULL,
                     PRIMARY KEY (key, place)) WITHOUT ROWID;
 CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX places_feature ON places (feature);
 CREATE TABLE country_points (country TEXT PRIMARY KEY, lat REAL NOT NULL, lon REAL NOT NULL) WITHOUT ROWID;
 """
 # A place a secondary source lists within this distance of a same-named place of the same country that an

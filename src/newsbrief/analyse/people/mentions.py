@@ -29,6 +29,11 @@ _APPOSITIVE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n|\b(?:But|And|Yet|So)\s+)((?:t
 _WORD_BEFORE = re.compile(r"([\w.’'-]+)\s+$")
 
 
+# Codes the NER takes for organisations: time zones, currencies, and corporate suffixes on their own.
+_NOT_NAMES = {"UTC", "GMT", "EST", "EDT", "PST", "PDT", "CET", "USD", "EUR", "GBP", "JPY", "LLC", "INC", "LTD", "PLC",
+              "CORP", "AG", "SA", "NV", "CO"}
+
+
 @dataclass(slots=True)
 class Mention:
     start: int
@@ -49,8 +54,9 @@ def find_mentions(text: str, names: list[Name], skip: list[tuple[int, int]] = ()
     for n in sorted(names, key=lambda n: n.start):
         if n.label not in ENTITY_LABELS or any(s < n.end and n.start < e for s, e in skip):
             continue
-        title, name = split_title(clean(n.text))
-        if not (canonical_alias(name) or _is_name(name)):
+        # titles only come off people: "General Motors" is a company
+        title, name = split_title(clean(n.text)) if n.label == "PERSON" else ("", clean(n.text))
+        if not (canonical_alias(name) or _is_name(name)) or name.upper() in _NOT_NAMES:
             continue
         alias = canonical_alias(name)
         kind = alias[1] if alias else ENTITY_LABELS[n.label]

@@ -11,7 +11,8 @@ import re
 from collections import Counter, defaultdict
 
 from newsbrief.analyse.people.mentions import Mention
-from newsbrief.analyse.people.names import acronym, canonical_alias, head_word, person_key, surname_key
+from newsbrief.analyse.people.names import (acronym, canonical_alias, first_word, head_word, organisation_key,
+                                            person_key, surname_key)
 from newsbrief.gazetteer.names import fold
 from newsbrief.model import Citation, Entity
 
@@ -43,7 +44,7 @@ def _key(m: Mention) -> str:
         return f"alias:{known[0]}"
     if m.type == "PERSON":
         return f"person:{person_key(m.name)}"
-    return f"org:{fold(m.name)}"
+    return f"org:{organisation_key(m.name)}"
 
 
 def _surname_targets(groups) -> dict[str, str]:
@@ -67,6 +68,8 @@ def _organisation_targets(groups) -> dict[str, str]:
         if acronym(name):
             found[acronym(name).lower()].add(key)
         found[fold(head_word(name))].add(key)
+        if first_word(name):
+            found[fold(first_word(name))].add(key)
     out = {}
     for word, keys in found.items():
         if len(keys) == 1:

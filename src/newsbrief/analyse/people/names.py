@@ -59,10 +59,19 @@ def canonical_alias(name: str) -> tuple[str, str] | None:
 
 
 def clean(name: str) -> str:
-    """The name as a name: no leading "the", no possessive, no trailing "group" for known groups."""
+    """The name as a name: no leading "the", no possessive."""
     name = re.sub(r"^(?:the|The)\s+", "", name.strip())
     name = _POSSESSIVE.sub("", name).strip()
     return re.sub(r"\s+", " ", name)
+
+
+_CORPORATE = re.compile(r"(?:,?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Companies|LLC|Ltd|Limited|plc|PLC|"
+                        r"AG|SA|NV|Group|Holdings)\.?)+$")
+
+
+def organisation_key(name: str) -> str:
+    """An organisation's name without its legal form: "Apple Computer Inc." and "Apple Computer"."""
+    return fold(_CORPORATE.sub("", clean(name)) or name)
 
 
 def split_title(name: str) -> tuple[str, str]:
@@ -90,6 +99,20 @@ def acronym(name: str) -> str:
     """Initials of the content words: "Syrian Observatory for Human Rights" -> "SOHR"."""
     words = [w for w in re.split(r"[\s-]+", clean(name)) if w and w[0].isupper()]
     return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+# First words that do not name an organisation on their own ("National", "Syrian" ...).
+_GENERIC_FIRST = {"the", "national", "international", "united", "general", "american", "british", "new", "world",
+                  "federal", "central", "royal", "first", "north", "south", "east", "west", "great", "european",
+                  "global", "state", "public", "free", "democratic", "islamic", "arab", "popular", "supreme"}
+
+
+def first_word(name: str) -> str:
+    """The word a company is called by on second mention: "Apple" for "Apple Computer", "" if generic."""
+    words = clean(name).split(" ")
+    if len(words) < 2 or words[0].lower() in _GENERIC_FIRST or not words[0][:1].isupper():
+        return ""
+    return words[0]
 
 
 def head_word(name: str) -> str:

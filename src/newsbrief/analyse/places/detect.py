@@ -36,6 +36,11 @@ _COMMA_NAME = re.compile(r"^,\s*((?:[A-Z][\w.'’-]*\s?){1,3})")
 _CAPITALISED = re.compile(
     r"\b(?:(?:al|el|Al|El|ad|ar|as|ash|az)-)?[A-Z][\w'’-]*(?:\s+(?:(?:al|el|ad|ar|as|ash|az|de|del|da|di|do|"
     r"of|on|upon|la|le|les)[\s-]+)?[A-Z][\w'’-]*)*")
+# Capitalised words the gazetteer knows as places but that are nearly always something else after "in".
+_NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+               "day", "christmas", "easter", "ramadan", "god", "parliament", "congress", "senate", "court", "time",
+               "march", "spring", "summer", "autumn", "fall", "winter", "english", "arabic", "french", "spanish"}
 _OPENERS = {"The", "A", "An", "But", "And", "In", "On", "At", "It", "He", "She", "They", "We", "I", "This",
             "That", "There", "Mr", "Mrs", "Ms", "Dr", "Gen", "Sheikh", "President", "Prime", "Minister"}
 
@@ -90,7 +95,7 @@ def find_toponyms(text: str, names: list[Name], gazetteer: Gazetteer, dateline: 
     for start, end, label in candidates:
         start, end = _strip_opener(text, start, end)
         lookup, _hint = _lookup_name(text[start:end])
-        if not lookup or not gazetteer.lookup(lookup) or gazetteer.demonym(lookup):
+        if not lookup or lookup.casefold() in _NOT_PLACES or not gazetteer.lookup(lookup) or gazetteer.demonym(lookup):
             continue
         if _has_cue(text, start, end) or region_after(text, end, gazetteer):
             add(start, end, "cue")
