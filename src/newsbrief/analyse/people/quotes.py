@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from difflib import SequenceMatcher
 from dataclasses import dataclass
 
 from newsbrief.analyse.people.mentions import Mention
@@ -60,8 +61,17 @@ _PERSON_NOUNS = {"premier", "minister", "president", "spokesman", "spokeswoman",
                  "expert", "envoy", "ambassador", "governor", "mayor", "secretary", "lawyer", "attorney", "officer",
                  "witness", "resident", "doctor", "professor", "researcher", "man", "woman", "pilot", "source"}
 _SAME_ROLE = {"premier": "prime", "pm": "prime"}
+_PREPOSITION = re.compile(r"\b(?:of|with|for|at|from|in|on|by|to|about|against)\b")
+_ORGANISATION_TAIL = re.compile(r"(?:[a-z-]+\s+)?(?:group|organi[sz]ation|agency|monitor|network|movement|party|"
+                                r"company|firm)?")
+# Words that tell a person's gender, for "he" and "she": titles, and -man/-woman role nouns.
+_FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Madame|Lady|Dame|Queen|Princess|spokeswoman|chairwoman|"
+                     r"congresswoman|businesswoman|actress|wife|mother|daughter|sister|widow)\b", re.IGNORECASE)
+_MALE = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|spokesman|chairman|congressman|businessman|husband|father|son|"
+                   r"brother|widower)\b", re.IGNORECASE)
 _LISTENER_VERBS = {"told", "tells", "tell", "asked", "asks", "informed", "assured", "reminded", "advised"}
-_PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": "PLURAL", "it": "ORG", "i": "SELF", "we": "SELF"}
+_PRONOUNS = {"he": "MALE", "she": "FEMALE", "they": "PLURAL", "it": "ORG", "i": "SELF", "we": "SELF"}
+_OTHER = {"MALE": "FEMALE", "FEMALE": "MALE"}
 _CONJUNCTION = re.compile(r"^(?:but|and|yet|so|however|also|still|meanwhile|instead|then)\b[\s,]*", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s+(?:that|which|who)$", re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:the|a|an|one|another|two|three|several|some|many|other|its|his|her|their)\s+",
@@ -402,6 +412,7 @@ class _Speakers:
         self.names = names
         self.kinds = kinds
         self.nominals: list[str] = []       # speakers named by a description, in order
+        self._genders: dict[int, str | None] = {}
 
     def name_of(self, m: Mention) -> str:
         return self.names.get(m.start, m.name)
@@ -452,45 +463,75 @@ class _Speakers:
         return next((n for n in reversed(self.nominals) if n.lower().split()[-1] == words[1]), None)
 
     def _named(self, clause: str, at: int) -> Mention | None:
-        """The entity a clause names when the name is its head: "U.S. Ambassador John Maisto", "Navy
-        spokesman Igor Dyagalo"; not "Pilots experienced with the Boeing 767"."""
-        inside = [m for m in self.mentions if at <= m.start < at + len(clause)]
-        for m in inside:
-            lead = self.text[at:m.start].split()
-            if lead and lead[0].lower() in ("the", "a", "an"):
-                lead = lead[1:]
-            if all(w[0].isupper() or w.rstrip(".").lower() in TITLES for w in lead):
-                people = [p for p in inside if p.type == "PERSON" and p.start >= m.start]
-                return people[0] if people else m
-        if inside and at + len(clause) - inside[-1].end <= 1 and not re.search(
-                r"\b(?:of|with|for|at|from|in|on|by|to|about|against)\b", self.text[at:inside[-1].start]):
-            return inside[-1]           # "state news agency SANA", not "formerly with Human Rights Watch"
-        if not _DETERMINER.match(clause) and clause[0].isupper():
-            return self._by_name(clause)
+        """The entity a clause names when the name is its head: "U.S. Ambassador John Maisto", "DEA
+        spokeswoman Violet Szeleczky", "the Observatory monitoring group"; not "Pilots experienced with the
+        Boeing 767", "Dr Murray's lawyer" or "the Navy press service", which describe someone else."""
+        end = at + len(clause)
+        inside = [m for m in self.mentions if at <= m.start < end]
+        if not inside:
+            return self._by_name(clause) if not _DETERMINER.match(clause) and clause[0].isupper() else None
+        last, first = inside[-1], inside[0]
+        if not self.text[last.end:end].strip() and not _PREPOSITION.search(self.text[at:last.start]):
+            return last                   # the name closes the clause
+        lead = self.text[at:first.start].split()
+        if lead and lead[0].lower() in ("the", "a", "an"):
+            lead = lead[1:]
+        if all(w[0].isupper() or w.rstrip(".").lower() in TITLES for w in lead) and \
+                _ORGANISATION_TAIL.fullmatch(self.text[first.end:end].strip()):
+            return first                  # "the Observatory monitoring group"
         return None
 
     def _pronoun(self, kind: str, at: int, previous: _Raw | None) -> tuple[str | None, Mention | None]:
         if kind == "SELF":
             return None, None
-        if previous is not None and previous.speaker and at - previous.close_at < 700:
+        if previous is not None and previous.speaker and at - previous.close_at < 700 and \
+                not self._other_gender(previous.mention, kind):
             if previous.mention:
                 previous_kind = self.kinds.get(previous.mention.start, previous.mention.type)
             else:     # "Iraq's premier", "a senior official": a person; "police", "the ministry": not
                 previous_kind = "PERSON" if _head_noun(previous.speaker.split()[-1]) in _PERSON_NOUNS else "NOMINAL"
-            if (kind == "PERSON") == (previous_kind == "PERSON"):
+            if (kind in ("PERSON", "FEMALE", "MALE")) == (previous_kind == "PERSON"):
                 return previous.speaker, previous.mention
-        wanted = ("PERSON",) if kind == "PERSON" else ("ORG", "GROUP")
-        before = [m for m in self.mentions if m.end <= at and self.kinds.get(m.start, m.type) in wanted]
+        wanted = ("PERSON",) if kind in ("PERSON", "FEMALE", "MALE") else ("ORG", "GROUP")
+        before = [m for m in self.mentions if m.end <= at and self.kinds.get(m.start, m.type) in wanted
+                  and not self._other_gender(m, kind)]
         if before:
             return self.name_of(before[-1]), before[-1]
         return None, None
 
+    def _other_gender(self, m: Mention | None, kind: str) -> bool:
+        """True when the text says the person is not what the pronoun says ("she" and "Mr Smith")."""
+        return kind in _OTHER and self._gender(m) == _OTHER[kind]
+
+    def _gender(self, m: Mention | None) -> str | None:
+        """FEMALE, MALE or None (not known), from the words the article puts around a person's name."""
+        if m is None:
+            return None
+        if m.start not in self._genders:
+            context = " ".join([self.text[max(0, m.start - 30):m.start], m.role or ""])
+            female, male = bool(_FEMALE.search(context)), bool(_MALE.search(context))
+            self._genders[m.start] = "FEMALE" if female and not male else "MALE" if male and not female else None
+            if self._genders[m.start] is None:     # another mention of the same entity may say it
+                name = self.names.get(m.start, m.name)
+                for other in self.mentions:
+                    if other.start != m.start and self.names.get(other.start, other.name) == name and \
+                            other.start in self._genders and self._genders[other.start]:
+                        self._genders[m.start] = self._genders[other.start]
+                        break
+        return self._genders[m.start]
+
     def _by_name(self, name: str) -> Mention | None:
-        """A name the NER missed here but found elsewhere: "Nachman" -> Ron Nachman."""
+        """A name the NER missed here but found elsewhere: "Nachman" -> Ron Nachman; one letter off
+        ("Nahcman", "McClean") is a misspelling of the same name."""
         key = surname_key(name)
         if not key or len(name.split()) > 4:
             return None
-        return next((m for m in self.mentions if m.type == "PERSON" and surname_key(m.name) == key), None)
+        people = [m for m in self.mentions if m.type == "PERSON"]
+        exact = next((m for m in people if surname_key(m.name) == key), None)
+        if exact or len(key) < 5:
+            return exact
+        return next((m for m in people if SequenceMatcher(None, surname_key(m.name), key).ratio() >= 0.8
+                     and surname_key(m.name)[:1] == key[:1]), None)
 
     def _organisation(self, description: str, at: int) -> Mention | None:
         """"the group", "the ministry" -> the organisation last named with that word, or for a generic
