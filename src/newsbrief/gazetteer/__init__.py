@@ -18,7 +18,8 @@ from newsbrief.gazetteer.names import keys, query_keys
 
 __all__ = ["Entry", "Gazetteer", "default", "keys"]
 
-_COLUMNS = "p.id, p.name, p.lat, p.lon, p.feature, p.country, p.admin1, p.population, p.geonames_id, p.source, n.main"
+_COLUMNS = ("p.id, p.name, p.lat, p.lon, p.feature, p.country, p.admin1, p.population, p.geonames_id, p.source, "
+            "n.main, p.names")
 
 
 class Gazetteer:
@@ -47,7 +48,7 @@ class Gazetteer:
                 for row in connection.execute(f"SELECT {_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
                                               "WHERE n.key = ?", (key,)):
                     entry = Entry(id=row[0], name=row[1], lat=row[2], lon=row[3], feature=row[4], country=row[5],
-                                  admin1=row[6], population=row[7], geonames_id=row[8], source=row[9])
+                                  admin1=row[6], population=row[7], geonames_id=row[8], source=row[9], names=row[11])
                     identity = entry.geonames_id or (file_rank, entry.id)
                     if identity not in found:
                         entry.match = "variant" if key_rank else "name" if row[10] else "alternate"
@@ -64,7 +65,8 @@ class Gazetteer:
                 for row in connection.execute(f"SELECT {_COLUMNS} FROM places p JOIN names n ON n.place = p.id "
                                               "WHERE p.feature = 'A.PCLI' AND n.main = 1 ORDER BY p.population"):
                     entry = Entry(id=row[0], name=row[1], lat=row[2], lon=row[3], feature=row[4], country=row[5],
-                                  admin1=row[6], population=row[7], geonames_id=row[8], source=row[9], match="name")
+                                  admin1=row[6], population=row[7], geonames_id=row[8], source=row[9], match="name",
+                                  names=row[11])
                     if entry.country in self._country_points:
                         entry.lat, entry.lon = self._country_points[entry.country]
                     self._countries[entry.country] = entry

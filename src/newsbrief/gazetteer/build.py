@@ -21,11 +21,12 @@ from newsbrief.gazetteer import sources
 from newsbrief.gazetteer.model import Entry
 from newsbrief.gazetteer.names import keys
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA = """
 CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
                      feature TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL,
-                     population INTEGER NOT NULL, geonames_id INTEGER, source TEXT NOT NULL);
+                     population INTEGER NOT NULL, geonames_id INTEGER, source TEXT NOT NULL,
+                     names INTEGER NOT NULL);   -- how many spellings: the world writes famous places many ways
 CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, main INTEGER NOT NULL,
                     PRIMARY KEY (key, place)) WITHOUT ROWID;
 CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT NOT NULL) WITHOUT ROWID;
@@ -94,7 +95,7 @@ def _write(path: Path, entries: Iterable[Entry], seen: _Seen | None, extra: Call
                 seen.add(entry, all_keys)
             count += 1
             places.append((count, entry.name, round(entry.lat, 5), round(entry.lon, 5), entry.feature, entry.country,
-                           entry.admin1, entry.population, entry.geonames_id, entry.source))
+                           entry.admin1, entry.population, entry.geonames_id, entry.source, len(all_keys)))
             names += [(key, count, int(key in main_keys)) for key in all_keys]
             if len(places) >= 50_000:      # a full GeoNames dump has 13 million rows: write as we go
                 _flush(connection, places, names)
@@ -112,7 +113,7 @@ def _write(path: Path, entries: Iterable[Entry], seen: _Seen | None, extra: Call
 
 
 def _flush(connection: sqlite3.Connection, places: list, names: list) -> None:
-    connection.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+    connection.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
     connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
     places.clear()
     names.clear()

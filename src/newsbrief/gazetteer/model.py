@@ -18,6 +18,7 @@ class Entry:
     alternates: list[str] = field(default_factory=list)
     id: int = 0                       # row id inside its gazetteer file
     match: str = ""                   # how a lookup matched: "name", "alternate" or "variant" (a looser key)
+    names: int = 0                    # how many name keys it has: many languages write a well-known place
 
     @property
     def is_country(self) -> bool:

@@ -32,6 +32,8 @@ FONT = 12                      # label size, and the width of a character is gue
 COUNTRY_FONT = 10              # country names: small capitals, only where the country has room
 SCALE_KM = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
 KM_PER_DEGREE = 111.32
+FOCUS_KM = 1500.0              # the region around the most mentioned places that the map shows ...
+FOCUS_SHARE = 0.6              # ... when it holds this share of all mentions
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class PlaceMap:
     countries: list[dict] = field(default_factory=list)  # x, y and name of the countries labelled
     scale_bar: dict | None = None
     drawn: list[Marker] = field(default_factory=list)   # the markers on the map, largest first
+    elsewhere: int = 0         # places far from the story's own, listed but not drawn
 
 
 @cache
@@ -98,9 +101,10 @@ def place_map(places: list[Place]) -> PlaceMap | None:
         return None
     ordered = sorted(places, key=lambda p: (-len(p.mentions), p.name))
     markers = [Marker(f"place-{i}", p, None, None, radius(len(p.mentions))) for i, p in enumerate(ordered, 1)]
-    drawable = [m for m in markers if _valid(m.place)]
-    if not drawable:
+    valid = [m for m in markers if _valid(m.place)]
+    if not valid:
         return PlaceMap(width=0, height=0, land=[], markers=markers)
+    drawable = focus(valid)
     view = crop([(m.place.lon, m.place.lat) for m in drawable])
     for m in drawable:
         m.x, m.y = (round(v, 1) for v in view.xy(view.unwrap(m.place.lon), m.place.lat))
@@ -108,7 +112,28 @@ def place_map(places: list[Place]) -> PlaceMap | None:
     paths, areas = land(view)
     return PlaceMap(width=WIDTH, height=view.height, land=paths, markers=markers,
                     countries=_country_labels(areas, taken, view), scale_bar=_scale_bar(view),
-                    drawn=sorted(drawable, key=lambda m: -m.r))
+                    drawn=sorted(drawable, key=lambda m: -m.r), elsewhere=len(valid) - len(drawable))
+
+
+def focus(markers: list[Marker]) -> list[Marker]:
+    """The places the story is about. A few far places named in passing (a summit in Vietnam, Washington
+    as a party to it) would zoom the map out to the whole world and crowd the story's own places into a
+    dot; when most mentions fall within FOCUS_KM of one place, the map shows that region and the list
+    keeps the rest."""
+    total = sum(len(m.place.mentions) for m in markers)
+    best: list[Marker] = markers
+    for centre in markers[:10]:
+        near = [m for m in markers if _km(centre.place, m.place) <= FOCUS_KM]
+        if sum(len(m.place.mentions) for m in near) > sum(len(m.place.mentions) for m in best) or best is markers:
+            best = near
+    share = sum(len(m.place.mentions) for m in best) / max(total, 1)
+    return best if share >= FOCUS_SHARE and len(best) >= 2 else markers
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def radius(mentions: int) -> float:
