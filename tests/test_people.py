@@ -1,23 +1,14 @@
 """People, organisations and groups: roles from the text, and one entity per referent across articles."""
-from newsbrief.analyse.nlp import Name
+from conftest import ner
 from newsbrief.analyse.people import find_mentions, merge
-
-
-def names(text, *labelled):
-    out, position = [], 0
-    for surface, label in labelled:
-        start = text.index(surface, position)
-        out.append(Name(start, start + len(surface), label, surface))
-        position = start + len(surface)
-    return out
 
 
 def test_aliases_of_a_group_and_of_a_person_are_one_entity():
     a = ("The jihadist Islamic State group lost Rawa. Prime Minister Haider al-Abadi hailed the troops. "
          "IS fighters fled, and ISIS is now weaker.")
     b = "Abadi said the country was free. Haider Al-Abadi flew to Tehran. Daesh denied it."
-    mentions = [("a", m) for m in find_mentions(a, names(a, ("Haider al-Abadi", "PERSON")))]
-    mentions += [("b", m) for m in find_mentions(b, names(b, ("Abadi", "PERSON"), ("Haider Al-Abadi", "PERSON"),
+    mentions = [("a", m) for m in find_mentions(a, ner(a, ("Haider al-Abadi", "PERSON")))]
+    mentions += [("b", m) for m in find_mentions(b, ner(b, ("Abadi", "PERSON"), ("Haider Al-Abadi", "PERSON"),
                                                           ("Tehran", "GPE")))]
     entities = {e.name: e for e in merge(mentions)}
     assert set(entities) == {"Islamic State", "Haider al-Abadi"}
@@ -33,7 +24,7 @@ def test_roles_from_appositives_and_titles():
     text = ("Lieutenant General Abdelamir Yarallah, the operation's commander, said the town was taken. "
             "Rami Abdel Rahman, head of the Britain-based Observatory, said 26 died. "
             "The Syrian Observatory for Human Rights gave no source. The Observatory, SOHR, counts the dead.")
-    found = find_mentions(text, names(text, ("Abdelamir Yarallah", "PERSON"), ("Rami Abdel Rahman", "PERSON"),
+    found = find_mentions(text, ner(text, ("Abdelamir Yarallah", "PERSON"), ("Rami Abdel Rahman", "PERSON"),
                                       ("Syrian Observatory for Human Rights", "ORG"), ("Observatory", "PERSON"),
                                       ("SOHR", "ORG")))
     entities = {e.name: e for e in merge([("x", m) for m in found])}
@@ -45,14 +36,14 @@ def test_roles_from_appositives_and_titles():
 
 def test_places_and_non_names_are_not_entities():
     text = "Forces near Rawa overran swathes of desert, the ministry said."
-    found = find_mentions(text, names(text, ("Rawa", "ORG"), ("overran swathes", "PERSON"), ("ministry", "ORG")),
+    found = find_mentions(text, ner(text, ("Rawa", "ORG"), ("overran swathes", "PERSON"), ("ministry", "ORG")),
                           skip=[(text.index("Rawa"), text.index("Rawa") + 4)])
     assert found == []
 
 
 def test_two_people_with_one_surname_stay_apart_and_the_surname_goes_to_the_most_mentioned():
     text = "George Bush met Laura Bush. George Bush spoke first. Bush said it went well."
-    found = find_mentions(text, names(text, ("George Bush", "PERSON"), ("Laura Bush", "PERSON"),
+    found = find_mentions(text, ner(text, ("George Bush", "PERSON"), ("Laura Bush", "PERSON"),
                                       ("George Bush", "PERSON"), ("Bush", "PERSON")))
     entities = {e.name: len(e.mentions) for e in merge([("x", m) for m in found])}
     assert entities == {"George Bush": 3, "Laura Bush": 1}

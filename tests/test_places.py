@@ -1,25 +1,15 @@
 """Toponyms: found by NER, gazetteer and context together; resolved with the story's context."""
 from collections import Counter
 
-from newsbrief.analyse.nlp import Name
+from conftest import ner
 from newsbrief.analyse.places import country_evidence, find_toponyms, resolve
 from newsbrief.gazetteer.build import km
-
-
-def spans(text, *labelled):
-    """Names as a (wrong) NER would give them: (text, label) in order of appearance."""
-    out, position = [], 0
-    for surface, label in labelled:
-        start = text.index(surface, position)
-        out.append(Name(start, start + len(surface), label, surface))
-        position = start + len(surface)
-    return out
 
 
 def test_a_name_the_ner_mislabels_is_a_place_when_the_context_says_so(gazetteer):
     text = ("Iraqi forces entered the town of Rawa on Friday. Fighters fled to Albu Kamal. "
             "Rawa was the last town held by the group.")
-    names = spans(text, ("Iraqi", "NORP"), ("Rawa", "ORG"), ("Albu Kamal", "PERSON"), ("Rawa", "ORG"))
+    names = ner(text, ("Iraqi", "NORP"), ("Rawa", "ORG"), ("Albu Kamal", "PERSON"), ("Rawa", "ORG"))
     found = find_toponyms(text, names, gazetteer)
     assert [(t.text, t.evidence) for t in found] == [("Rawa", "cue"), ("Albu Kamal", "cue"), ("Rawa", "repeat")]
     assert "Iraqi" not in [t.text for t in found]            # a demonym is country evidence, not a place
@@ -27,13 +17,13 @@ def test_a_name_the_ner_mislabels_is_a_place_when_the_context_says_so(gazetteer)
 
 def test_a_person_is_not_a_place_without_a_cue(gazetteer):
     text = "Paris Hilton said the party was over. Jordan Peterson agreed."
-    names = spans(text, ("Paris Hilton", "PERSON"), ("Jordan Peterson", "PERSON"))
+    names = ner(text, ("Paris Hilton", "PERSON"), ("Jordan Peterson", "PERSON"))
     assert find_toponyms(text, names, gazetteer) == []
 
 
 def test_story_context_picks_the_right_rawa(gazetteer):
     text = "Iraqi troops retook Rawa, a town on the Euphrates in Anbar province, near the Syrian border."
-    names = spans(text, ("Iraqi", "NORP"), ("Rawa", "ORG"), ("Euphrates", "LOC"), ("Anbar", "GPE"), ("Syrian", "NORP"))
+    names = ner(text, ("Iraqi", "NORP"), ("Rawa", "ORG"), ("Euphrates", "LOC"), ("Anbar", "GPE"), ("Syrian", "NORP"))
     found = find_toponyms(text, names, gazetteer)
     chosen = dict(zip([t.text for t in found], resolve(found, gazetteer, country_evidence(text, gazetteer))))
     assert chosen["Rawa"].country == "IQ" and km(chosen["Rawa"].lat, chosen["Rawa"].lon, 34.48, 41.92) < 10
@@ -42,7 +32,7 @@ def test_story_context_picks_the_right_rawa(gazetteer):
 
 def test_qualified_names_and_country_context(gazetteer):
     def where(text, *labelled):
-        found = find_toponyms(text, spans(text, *labelled), gazetteer)
+        found = find_toponyms(text, ner(text, *labelled), gazetteer)
         return [(t.text, e.country, e.admin1) for t, e in
                 zip(found, resolve(found, gazetteer, country_evidence(text, gazetteer)))]
     assert ("Springfield", "US", "IL") in where("The rally in Springfield, Illinois drew thousands.",
@@ -54,7 +44,7 @@ def test_qualified_names_and_country_context(gazetteer):
 
 def test_an_implausible_village_abroad_is_left_out(gazetteer):
     text = "Iraqi forces took al-Rumana, west of Rawa, in Iraq."
-    names = spans(text, ("Iraqi", "NORP"), ("al-Rumana", "PERSON"), ("Rawa", "GPE"), ("Iraq", "GPE"))
+    names = ner(text, ("Iraqi", "NORP"), ("al-Rumana", "PERSON"), ("Rawa", "GPE"), ("Iraq", "GPE"))
     found = find_toponyms(text, names, gazetteer)
     chosen = resolve(found, gazetteer, country_evidence(text, gazetteer))
     assert [(t.text, e and e.country) for t, e in zip(found, chosen)] == [

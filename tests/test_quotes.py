@@ -1,18 +1,13 @@
 """Quotes, direct and indirect, with the speaker resolved through the sentence and the text around it."""
 import pytest
 
-from newsbrief.analyse.nlp import Name
+from conftest import ner
 from newsbrief.analyse.people import people_and_quotes
 from newsbrief.analyse.sentences import split_sentences
 
 
 def quotes(text, *labelled):
-    names, position = [], 0
-    for surface, label in labelled:
-        start = text.index(surface, position)
-        names.append(Name(start, start + len(surface), label, surface))
-        position = start + len(surface)
-    _entities, found, _mentions = people_and_quotes("a", text, split_sentences(text), names, [])
+    _entities, found, _mentions = people_and_quotes("a", text, split_sentences(text), ner(text, *labelled), [])
     for q in found:      # every quote cites its own words
         assert text[q.citation.start:q.citation.end].strip() == q.text
     return [(q.speaker, q.text) for q in found]

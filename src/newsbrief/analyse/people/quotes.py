@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 from dataclasses import dataclass
 
 from newsbrief.analyse.people.mentions import Mention
-from newsbrief.analyse.people.names import TITLES, surname_key
+from newsbrief.analyse.people.names import TITLES, person_key, surname_key
 from newsbrief.model import Citation, Quote, Span
 
 _VERBS = (
@@ -69,6 +69,8 @@ _FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Madame|Lady|Dame|Queen|Princess|sp
                      r"congresswoman|businesswoman|actress|wife|mother|daughter|sister|widow)\b", re.IGNORECASE)
 _MALE = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|spokesman|chairman|congressman|businessman|husband|father|son|"
                    r"brother|widower)\b", re.IGNORECASE)
+_NOT_ROLES = {"general", "source", "sources", "group", "people"}
+_PROPER_NAME = re.compile(r"(?:[A-Z][\w'’.-]+\s?){1,4}")      # "Adadi", "Ron Nachman": a person the NER missed
 _LISTENER_VERBS = {"told", "tells", "tell", "asked", "asks", "informed", "assured", "reminded", "advised"}
 _PRONOUNS = {"he": "MALE", "she": "FEMALE", "they": "PLURAL", "it": "ORG", "i": "SELF", "we": "SELF"}
 _OTHER = {"MALE": "FEMALE", "FEMALE": "MALE"}
@@ -442,6 +444,8 @@ class _Speakers:
                 break
             holder = self._role_holder(clause) or self._organisation(clause, at)
             bare = _DETERMINER.sub("", clause)
+            if len(bare.split()) > 8:      # "Investigators in the Aug. 7 bombing of the American Embassy ..."
+                bare = re.split(r"\s+(?:in|of|for|from|at|with|on|who|which)\s+", bare)[0]
             description = (self.name_of(holder), holder) if holder else \
                 (self._earlier_nominal(clause) or (bare if len(bare.split()) <= 8 else None), None)
             if after_conjunction or i == 0 or not (_DETERMINER.match(clause) or clause[0].islower()):
@@ -476,9 +480,11 @@ class _Speakers:
         lead = self.text[at:first.start].split()
         if lead and lead[0].lower() in ("the", "a", "an"):
             lead = lead[1:]
-        if all(w[0].isupper() or w.rstrip(".").lower() in TITLES for w in lead) and \
-                _ORGANISATION_TAIL.fullmatch(self.text[first.end:end].strip()):
-            return first                  # "the Observatory monitoring group"
+        rest = self.text[first.end:end].strip()
+        if all(w[0].isupper() or w.rstrip(".").lower() in TITLES for w in lead) and (
+                _ORGANISATION_TAIL.fullmatch(rest) or (self.kinds.get(first.start, first.type) == "PERSON"
+                                                       and re.match(r"(?:of|from|at|with)\b", rest))):
+            return first      # "the Observatory monitoring group", "General Yarallah of the Joint Command"
         return None
 
     def _pronoun(self, kind: str, at: int, previous: _Raw | None) -> tuple[str | None, Mention | None]:
@@ -489,7 +495,8 @@ class _Speakers:
             if previous.mention:
                 previous_kind = self.kinds.get(previous.mention.start, previous.mention.type)
             else:     # "Iraq's premier", "a senior official": a person; "police", "the ministry": not
-                previous_kind = "PERSON" if _head_noun(previous.speaker.split()[-1]) in _PERSON_NOUNS else "NOMINAL"
+                previous_kind = "PERSON" if role_head(previous.speaker) in _PERSON_NOUNS or \
+                    _PROPER_NAME.fullmatch(previous.speaker) else "NOMINAL"
             if (kind in ("PERSON", "FEMALE", "MALE")) == (previous_kind == "PERSON"):
                 return previous.speaker, previous.mention
         wanted = ("PERSON",) if kind in ("PERSON", "FEMALE", "MALE") else ("ORG", "GROUP")
@@ -526,8 +533,12 @@ class _Speakers:
         key = surname_key(name)
         if not key or len(name.split()) > 4:
             return None
-        people = [m for m in self.mentions if m.type == "PERSON"]
+        people = sorted((m for m in self.mentions if len(m.name.split()) > 1 or m.type == "PERSON"),
+                        key=lambda m: self.kinds.get(m.start, m.type) != "PERSON")      # people first
         exact = next((m for m in people if surname_key(m.name) == key), None)
+        if exact is None and " " not in name.strip():      # "Zhu" for Zhu Muzhi: family name first
+            exact = next((m for m in people if self.kinds.get(m.start, m.type) == "PERSON"
+                          and person_key(m.name).split(" ")[0] == key), None)
         if exact or len(key) < 5:
             return exact
         return next((m for m in people if SequenceMatcher(None, surname_key(m.name), key).ratio() >= 0.8
@@ -546,15 +557,15 @@ class _Speakers:
         return before[-1] if before and len(words) == 1 and words[0] in _GENERIC_ORGANISATIONS else None
 
     def _role_holder(self, description: str) -> Mention | None:
-        """"the chairman of the board" -> the person the article calls chairman (a singular description
-        whose head noun is the head of the person's role)."""
-        head = _SAME_ROLE.get(_head_noun(description), _head_noun(description))
-        if not head or (head.endswith("s") and not head.endswith("ss")):
+        """"the chairman of the board" -> the person the article calls chairman: a singular description
+        whose head noun is the head of the person's role ("former top Communist Party member" and "a
+        member of an advisory commission")."""
+        head = role_head(description)
+        if not head or (head.endswith("s") and not head.endswith("ss")) or head in _NOT_ROLES:
             return None
-        for m in self.mentions:
-            if m.role and m.type == "PERSON" and _SAME_ROLE.get(_head_noun(m.role), _head_noun(m.role)) == head:
-                return m
-        return None
+        holders = [m for m in self.mentions if m.role and self.kinds.get(m.start, m.type) == "PERSON"
+                   and role_head(m.role) == head]
+        return holders[0] if holders else None
 
 
 _RANKS = {"general", "gen", "colonel", "col", "major", "captain", "lieutenant", "lt", "sergeant", "brigadier",
@@ -571,10 +582,3 @@ def role_head(phrase: str) -> str:
     head = "prime" if "prime" in words else words[-1] if words else ""
     return _SAME_ROLE.get(head, head)
 
-
-def _head_noun(phrase: str) -> str:
-    """The first noun-like word of a description: "the union's chief negotiator" -> "chief"... near
-    enough: the first word of three letters or more after determiners and possessives."""
-    words = re.findall(r"[A-Za-z]+(?:'s|’s)?", _DETERMINER.sub("", phrase.strip()))
-    words = [w for w in words if not w.lower().endswith(("'s", "’s")) and len(w) > 2]
-    return words[0].lower() if words else ""
