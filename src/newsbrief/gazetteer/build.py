@@ -8,6 +8,7 @@ new file. Files are written to a temporary name and renamed, so a reader never s
 from __future__ import annotations
 
 import hashlib
+from contextlib import contextmanager
 import math
 import os
 import sqlite3
@@ -205,15 +206,33 @@ def index_files(directory: Path | None = None, names: Iterable[str] = tuple(SOUR
     wanted = set(names)
     paths = [(name, directory / file) for name, file in _available()]
     if not all(path.exists() for name, path in paths if name in wanted):
-        print("newsbrief: building the gazetteer index (once)...", file=sys.stderr)
-        seen = _Seen()
-        for name, path in paths:
-            if path.exists():
-                _seen_in(path, seen)   # a later source drops what this one has
-            else:
-                _write(path, SOURCE_FILES[name][1](), seen, _aliases_and_demonyms if name == "base" else None,
-                       dedupe=lambda e, n=name: e.source == "naturalearth" if n == "base" else not e.is_country)
+        directory.mkdir(parents=True, exist_ok=True)
+        with _exclusive(directory / "gazetteer.lock"):      # one process builds; the others wait for it
+            if not all(path.exists() for name, path in paths if name in wanted):
+                _build(paths)
     return [path for name, path in paths if name in wanted]
+
+
+@contextmanager
+def _exclusive(lock_path: Path) -> Iterator[None]:
+    with lock_path.open("a") as lock:
+        try:
+            import fcntl
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        except ImportError:       # not POSIX: builds may race, and the renames keep each file whole
+            pass
+        yield
+
+
+def _build(paths: list[tuple[str, Path]]) -> None:
+    print("newsbrief: building the gazetteer index (once, about a minute)...", file=sys.stderr)
+    seen = _Seen()
+    for name, path in paths:
+        if path.exists():
+            _seen_in(path, seen)   # a later source drops what this one has
+        else:
+            _write(path, SOURCE_FILES[name][1](), seen, _aliases_and_demonyms if name == "base" else None,
+                   dedupe=lambda e, n=name: e.source == "naturalearth" if n == "base" else not e.is_country)
 
 
 def user_file() -> Path:
