@@ -66,3 +66,11 @@ def test_the_demo_brief_puts_its_places_on_the_map(example_brief):
     for p in example_brief.places:
         for m in p.mentions:     # every mention points at the name as written
             assert texts[m.article][m.start:m.end] in [p.name, *p.aliases] or p.name in texts[m.article][m.start:m.end]
+
+
+def test_well_known_places_the_ner_calls_organisations_are_places_but_institutions_are_not(gazetteer):
+    text = "Minnesota beat Chicago on Sunday, the Minnesota Department of Health said. In March one man left."
+    names = ner(text, ("Minnesota", "ORG"), ("Chicago", "ORG"), ("Sunday", "DATE"),
+                ("Minnesota Department of Health", "ORG"), ("March", "DATE"), ("one", "CARDINAL"))
+    assert [(t.text, t.evidence) for t in find_toponyms(text, names, gazetteer)] == [
+        ("Minnesota", "gazetteer"), ("Chicago", "gazetteer")]

@@ -15,8 +15,15 @@ from dataclasses import dataclass
 
 from newsbrief.analyse.nlp import Name
 from newsbrief.gazetteer import Gazetteer
+from newsbrief.gazetteer.names import query_keys
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Other NER labels whose spans may be places the model got wrong ("Rawa" as ORG, "Albu Kamal" as PERSON).
+_NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+WELL_KNOWN_POPULATION = 100_000
+_INSTITUTION = re.compile(r"\b(?:University|College|School|Department|Ministry|Council|Company|Corporation|Inc|"
+                          r"Hospital|Bank|Party|Association|Church|Institute|Agency|Office|Board|Committee|Club|"
+                          r"Times|Post|News|Journal|Herald|Tribune|Airport|Airlines|Group|Foundation|Center|Centre)\b")
 # Words after a name that make it a place, and that the lookup drops: "Anbar province".
 PLACE_NOUNS = ("province", "governorate", "district", "region", "county", "state", "city", "town", "village",
                "valley", "border", "river", "desert", "mountains", "area", "countryside", "suburb", "neighbourhood",
@@ -88,7 +95,8 @@ def find_toponyms(text: str, names: list[Name], gazetteer: Gazetteer, dateline: 
         if name.label in PLACE_LABELS:
             add(*_extend(text, name.start, name.end), "ner")
     # 2. other names the gazetteer knows, when the context says they are places
-    candidates = [(n.start, n.end, n.label) for n in names if n.label not in PLACE_LABELS | {"NORP"}]
+    candidates = [(n.start, n.end, n.label) for n in names if n.label in _NAME_LABELS
+                  and (n.text[:1].isupper() or n.text[:3].lower() in ("al-", "el-"))]
     candidates += [(m.start(), m.end(), "") for m in _CAPITALISED.finditer(text)
                    if not any(covered[m.start():m.end()]) and m.group(0) not in _OPENERS]
     later = []
@@ -99,15 +107,31 @@ def find_toponyms(text: str, names: list[Name], gazetteer: Gazetteer, dateline: 
             continue
         if _has_cue(text, start, end) or region_after(text, end, gazetteer):
             add(start, end, "cue")
+        elif _well_known(lookup, text[start:end], gazetteer):
+            add(start, end, "gazetteer")
         elif dateline and lookup.casefold() == dateline.casefold():
             add(start, end, "dateline")
         else:
             later.append((start, end, label, lookup))
-    # 3. a name that is a place elsewhere in the text is a place here too (not a person's full name)
+    # 3. a name that is a place elsewhere in the text is a place here too
+    # ... except a word of a person's full name: "Bell" after "Kristen Bell"
+    person_words = {w.casefold() for n in names if n.label == "PERSON" and " " in n.text for w in n.text.split()}
     for start, end, label, lookup in later:
-        if lookup.casefold() in place_names:
+        if lookup.casefold() in place_names and not (label == "PERSON" and lookup.casefold() in person_words):
             add(start, end, "repeat")
     return sorted(found.values(), key=lambda t: t.start)
+
+
+def _well_known(lookup: str, span: str, gazetteer: Gazetteer) -> bool:
+    """A name that is, by its own name, a country, a first-level region or a big city ("Minnesota",
+    "Chicago", "Georgia") is a place even when the NER calls it an organisation: sports teams and
+    governments named after places are the place in news geography. Not when the span names an
+    institution ("Minnesota Department of Health")."""
+    if _INSTITUTION.search(span) or len(lookup.split()) > 3 or (lookup.isupper() and len(lookup) <= 5):
+        return False            # an acronym ("SANA") is an organisation's before it is a place's
+    spelled = query_keys(lookup)[0]
+    return any(query_keys(e.name)[0] == spelled and (e.is_country or e.is_admin1 or e.population >= WELL_KNOWN_POPULATION)
+               for e in gazetteer.lookup(lookup))
 
 
 def _extend(text: str, start: int, end: int) -> tuple[int, int]:
