@@ -2,7 +2,10 @@
 speaker named as the merged entity ("Abadi" in one article is "Haider al-Abadi" of another)."""
 from __future__ import annotations
 
+import re
+
 from newsbrief.analyse.people import merge_groups
+from newsbrief.analyse.people.names import canonical_alias
 from newsbrief.analyse.people.quotes import role_head
 from newsbrief.gazetteer.names import fold
 from newsbrief.model import Analysis, Entity, Place, Quote
@@ -14,12 +17,17 @@ def story_entities(analyses: list[Analysis], places: list[Place]) -> tuple[list[
         return [e for a in analyses for e in a.entities], {}
     mentions = [(a.article.id, m) for a in analyses for m in a.found["mentions"]]
     place_names = {fold(n) for p in places for n in [p.name, *p.aliases]}
+    lower_words = {w for a in analyses for w in re.findall(r"\b[a-z]+\b", a.article.text)}
     entities, names = [], {}
     for entity, members in merge_groups(mentions):
-        # a name the story also uses as a place is the NER mistaking the place ("Rawa" as ORG)
-        if fold(entity.name) in place_names and entity.type != "PERSON" or \
-                (entity.type == "PERSON" and fold(entity.name) in place_names and len(entity.name.split()) == 1):
+        # a name the story also uses as a place is the NER mistaking the place ("Rawa" as ORG, "Sibinj and
+        # Oriovac" as one organisation)
+        parts = [fold(p) for p in re.split(r",\s*|\s+and\s+", entity.name) if p]
+        if all(p in place_names for p in parts) and (entity.type != "PERSON" or len(entity.name.split()) == 1
+                                                     or len(parts) > 1):
             continue
+        if " " not in entity.name and entity.name.lower() in lower_words and not canonical_alias(entity.name):
+            continue        # a common word capitalised at a sentence's start ("Schools", "Army")
         entities.append(entity)
         names.update({(article, m.start): entity.name for article, m in members})
     return entities, names

@@ -20,7 +20,10 @@ _ROLE_NOUNS = ("head", "chief", "director", "spokesman", "spokeswoman", "spokesp
                "president", "minister", "secretary", "founder", "member", "analyst", "expert", "professor", "author",
                "chairman", "chairwoman", "official", "officer", "governor", "mayor", "ambassador", "envoy", "general",
                "researcher", "editor", "correspondent", "lawyer", "attorney", "manager", "executive", "adviser",
-               "advisor", "deputy", "coordinator", "representative", "colonel", "captain", "major")
+               "advisor", "deputy", "coordinator", "representative", "colonel", "captain", "major", "engineer",
+               "scientist", "doctor", "economist", "historian", "inspector", "meteorologist", "owner", "founder",
+               "teacher", "worker", "farmer", "resident", "witness", "activist", "campaigner", "organiser",
+               "organizer", "negotiator", "mediator", "prosecutor", "judge", "detective", "investigator")
 _APPOSITIVE_AFTER = re.compile(
     r"^,\s+((?:(?:the|a|an|his|her|its|their)\s+)?[^,.;:\"“”()]{2,90}?)(?=,|\.|;|\s+(?:said|told|says|added)\b)")
 _AFFILIATION = re.compile(r"^\s+of\s+((?:the\s+)?[A-Z][^,.;:()\"“”]{2,60}?)(?=\s*(?:\(|,|\.|;|said\b|told\b|says\b))")
@@ -58,6 +61,8 @@ def find_mentions(text: str, names: list[Name], skip: list[tuple[int, int]] = ()
         title, name = split_title(clean(n.text)) if n.label == "PERSON" else ("", clean(n.text))
         if not (canonical_alias(name) or _is_name(name)) or name.upper() in _NOT_NAMES:
             continue
+        if " " not in name and not canonical_alias(name) and re.search(rf"\b{re.escape(name.lower())}\b", text):
+            continue    # a common word capitalised at a sentence's start ("Schools", "Army", "Downstream")
         alias = canonical_alias(name)
         kind = alias[1] if alias else ENTITY_LABELS[n.label]
         if kind == "ORG" and _GROUP_WORDS.search(n.text):

@@ -97,6 +97,7 @@ class _Raw:
     open_at: int                 # the marks themselves
     close_at: int
     gap: tuple[int, int] | None = None       # the attribution between the parts of a split quote
+    parts: list[tuple[int, int]] | None = None   # a split quote's parts, without the attribution
     speaker: str | None = None
     mention: Mention | None = None
 
@@ -113,27 +114,42 @@ def find_quotes(article_id: str, text: str, sentences: list[Span], mentions: lis
         return sentences[i] if sentences else Span(start=0, end=len(text))
 
     direct = _merge_split(text, _direct(text))
-    found: list[_Raw] = []
+    indirect = _indirect_quotes(text, sentences, direct)
+    # Speakers in reading order, so that "he added" can follow either kind of quote.
     previous: _Raw | None = None
-    for raw in direct:
-        first, last = sentence_of(raw.open_at), sentence_of(max(raw.open_at, raw.close_at - 1))
-        paragraph_end = text.find("\n", raw.close_at)
-        after_end = max(last.end, raw.close_at)
-        after_end = min(after_end, paragraph_end) if paragraph_end != -1 else after_end
-        attributions = [_after(text, *raw.gap) if raw.gap else None, _after(text, raw.close_at, after_end),
-                        _before(text, first.start, raw.open_at)]
-        raw.speaker, raw.mention = None, None
-        for attribution in filter(None, attributions):
-            raw.speaker, raw.mention = speakers.resolve(*attribution, previous)
-            if raw.speaker:
-                break
-        if raw.speaker is None and previous is not None and previous.speaker and raw.open_at - previous.close_at < 400:
-            raw.speaker, raw.mention = previous.speaker, previous.mention
+    reported = {id(r) for r in indirect}
+    for raw in sorted(direct + indirect, key=lambda r: min(r.open_at, r.start)):
+        if id(raw) in reported:
+            raw.speaker, raw.mention = speakers.resolve(raw.speaker, raw.open_at, previous)
+        else:
+            _attribute(raw, text, sentence_of, speakers, previous)
         previous = raw
-        found.append(raw)
+    return [_quote(article_id, text, r) for r in sorted(direct + indirect, key=lambda r: r.start)]
+
+
+def _attribute(raw: _Raw, text: str, sentence_of, speakers: _Speakers, previous: _Raw | None) -> None:
+    """A direct quote's speaker: from the attribution between its parts, after it or before it; else,
+    close after another quote, that quote's speaker."""
+    first, last = sentence_of(raw.open_at), sentence_of(max(raw.open_at, raw.close_at - 1))
+    paragraph_end = text.find("\n", raw.close_at)
+    after_end = max(last.end, raw.close_at)
+    after_end = min(after_end, paragraph_end) if paragraph_end != -1 else after_end
+    attributions = [_after(text, *raw.gap) if raw.gap else None, _after(text, raw.close_at, after_end),
+                    _before(text, first.start, raw.open_at)]
+    raw.speaker, raw.mention = None, None
+    for attribution in filter(None, attributions):
+        raw.speaker, raw.mention = speakers.resolve(*attribution, previous)
+        if raw.speaker:
+            return
+    if previous is not None and previous.speaker and raw.open_at - max(previous.close_at, previous.end) < 400:
+        raw.speaker, raw.mention = previous.speaker, previous.mention
+
+
+def _indirect_quotes(text: str, sentences: list[Span], direct: list[_Raw]) -> list[_Raw]:
+    """Indirect speech in the parts of each sentence outside direct quotes: "X said the probe made
+    ``great strides.'' ``We have...'' he added." holds an indirect quote and a direct one."""
+    found = []
     for whole in sentences:
-        # the parts of the sentence outside direct quotes: "X said the probe made ``great strides.''
-        # ``We have...'' he added." holds an indirect quote and a direct one
         inside = sorted((r for r in direct if r.open_at < whole.end and whole.start < r.close_at),
                         key=lambda r: r.open_at)
         parts, position = [], whole.start
@@ -150,16 +166,15 @@ def find_quotes(article_id: str, text: str, sentences: list[Span], mentions: lis
                 continue       # "``…,'' Rahman, head of the Observatory, told AFP.": the attribution
             raw = _indirect(text, sentence)
             if raw is not None:
-                last_speaker = max((r for r in found if r.close_at <= sentence.start), key=lambda r: r.close_at,
-                                   default=None)
-                raw.speaker, raw.mention = speakers.resolve(raw.speaker, raw.open_at, last_speaker)
                 found.append(raw)
-    return [_quote(article_id, text, r) for r in sorted(found, key=lambda r: r.start)]
+    return found
 
 
 def _quote(article_id: str, text: str, raw: _Raw) -> Quote:
     mention = raw.mention
-    return Quote(text=text[raw.start:raw.end].strip(), speaker=raw.speaker,
+    # a split quote reads as its words, the attribution between them left out: "… ," he said, "…"
+    words = " … ".join(text[a:b].strip() for a, b in raw.parts) if raw.parts else text[raw.start:raw.end].strip()
+    return Quote(text=words, speaker=raw.speaker,
                  citation=Citation(article=article_id, start=raw.start, end=raw.end),
                  speaker_mention=Citation(article=article_id, start=mention.start, end=mention.end)
                  if mention else None)
@@ -202,7 +217,8 @@ def _merge_split(text: str, raws: list[_Raw]) -> list[_Raw]:
             comma = text[out[-1].end - 1:out[-1].end] == "," or gap.lstrip().startswith(",")
             if comma and "\n" not in gap and len(gap) < 90 and _VERB.search(gap):
                 first = out[-1]
-                out[-1] = _Raw(first.start, raw.end, first.open_at, raw.close_at, gap=(first.close_at, raw.open_at))
+                out[-1] = _Raw(first.start, raw.end, first.open_at, raw.close_at, gap=(first.close_at, raw.open_at),
+                               parts=(first.parts or [(first.start, first.end)]) + [(raw.start, raw.end)])
                 continue
         out.append(raw)
     return out
