@@ -65,7 +65,7 @@ def score(entry: Entry, toponym: Toponym, context: Context, use_anchors: bool) -
         s += 2.5 * math.exp(-nearest / 250.0)
     if not entry.is_country and entry.feature != "L.CONT":
         # a region's point is only its middle: being near the story's places says less about it
-        s += _coherence(entry, toponym.lookup, context) * (0.5 if entry.feature.startswith("A.") else 1.0)
+        s += _coherence(entry, toponym.lookup, context) * (0.5 if entry.is_admin1 else 1.0)
         s += context.country_weight.get(entry.country, 0.0)
     return s
 
@@ -105,7 +105,9 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, countries: Counter | 
     for found in candidates:
         top = [e for e in found if e.match != "variant"]
         strongest = max(top, key=prior) if top else None
-        if strongest is not None:
+        # a name that is also a region ("Georgia") is no evidence for either country
+        rival = strongest is not None and strongest.is_country and any(e.is_admin1 for e in top)
+        if strongest is not None and not rival:
             if strongest.is_country:
                 context.countries[strongest.country] += 1
             elif strongest.is_admin1:
