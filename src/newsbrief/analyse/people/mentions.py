@@ -27,8 +27,11 @@ _ROLE_NOUNS = ("head", "chief", "director", "spokesman", "spokeswoman", "spokesp
 _APPOSITIVE_AFTER = re.compile(
     r"^,\s+((?:(?:the|a|an|his|her|its|their)\s+)?[^,.;:\"“”()]{2,90}?)(?=,|\.|;|\s+(?:said|told|says|added)\b)")
 _AFFILIATION = re.compile(r"^\s+of\s+((?:the\s+)?[A-Z][^,.;:()\"“”]{2,60}?)(?=\s*(?:\(|,|\.|;|said\b|told\b|says\b))")
-_APPOSITIVE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n|\b(?:But|And|Yet|So)\s+)((?:the|a|an)\s+[^,.;:\"“”()]{3,70}?),\s+$",
-                                re.IGNORECASE)
+_APPOSITIVE_BEFORE = re.compile(
+    r"(?:^|[.!?]\s+|\n|\b(?:But|And|Yet|So)\s+)((?:the|a|an|his|her|their|its)\s+[^,.;:\"“”()]{3,70}?)\s*,\s+$",
+    re.IGNORECASE)                                                           # "the head of the Observatory, X"
+_POSSESSIVE_BEFORE = re.compile(
+    r"\b((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*\s?(?:'s|’s)\s+[a-z][^,.;:\"“”()]{1,40}?)\s*,\s+$")   # "Dr Murray's lawyer, X"
 _WORD_BEFORE = re.compile(r"([\w.’'-]+)\s+$")
 
 
@@ -67,6 +70,8 @@ def find_mentions(text: str, names: list[Name], skip: list[tuple[int, int]] = ()
         kind = alias[1] if alias else ENTITY_LABELS[n.label]
         if kind == "ORG" and _GROUP_WORDS.search(n.text):
             kind = "GROUP"
+        elif kind == "ORG" and not alias and _looks_like_person(text, n.start, name):
+            kind = "PERSON"         # "criminal investigation director Rajabi Adadi", tagged ORG by the NER
         before_title = _title_before(text, n.start) if kind == "PERSON" else None
         title_start = n.start - (len(before_title) + 1 if before_title else 0)
         apposition = _appositive(text, title_start, n.end)
@@ -76,6 +81,22 @@ def find_mentions(text: str, names: list[Name], skip: list[tuple[int, int]] = ()
             role = f"{role} of {affiliation.group(1)}"
         out.append(Mention(n.start, n.end, n.text, name, kind, _tidy(role), bool(apposition)))
     return out
+
+
+_ORGANISATION_WORDS = re.compile(r"\b(?:Inc|Corp|Co|Ltd|LLC|Company|Group|Bank|Agency|Ministry|Department|Council|"
+                                 r"Party|Army|Forces|Police|Office|Service|Services|University|College|School|"
+                                 r"Association|Union|Committee|Commission|Board|Institute|Foundation|News|Times|"
+                                 r"Airlines|Airways|Motors|Systems|Network|Press|Radio|TV|Television|Court)\b")
+
+
+def _looks_like_person(text: str, start: int, name: str) -> bool:
+    """An ORG-tagged name that a person's title or role word introduces, and that has no word of an
+    organisation's: "spokeswoman Violet Szeleczky", "director of criminal investigation Rajabi Adadi"."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or _ORGANISATION_WORDS.search(name) or name.isupper():
+        return False
+    before = text[max(0, start - 40):start].split()
+    return bool(before) and before[-1].rstrip(".,").lower() in TITLES | set(_ROLE_NOUNS)
 
 
 def _is_name(name: str) -> bool:
@@ -114,7 +135,8 @@ def _appositive(text: str, start: int, end: int) -> str | None:
         if first not in ("who", "which", "that", "said", "and", "but", "however") and _has_role_noun(phrase) \
                 and len(phrase.split()) <= 12:
             return phrase
-    before = _APPOSITIVE_BEFORE.search(text[max(0, start - 90):start])
+    window = text[max(0, start - 90):start]
+    before = _APPOSITIVE_BEFORE.search(window) or _POSSESSIVE_BEFORE.search(window)
     if before and _has_role_noun(before.group(1)):
         return before.group(1)
     return None

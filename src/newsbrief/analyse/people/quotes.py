@@ -491,8 +491,10 @@ class _Speakers:
         if not inside:
             return self._by_name(clause) if not _DETERMINER.match(clause) and clause[0].isupper() else None
         last, first = inside[-1], inside[0]
-        if not self.text[last.end:end].strip() and not _PREPOSITION.search(self.text[at:last.start]):
-            return last                   # the name closes the clause
+        person = self.kinds.get(last.start, last.type) == "PERSON" and " " in last.name
+        if not self.text[last.end:end].strip() and (person or not _PREPOSITION.search(self.text[at:last.start])):
+            return last      # the name closes the clause ("director of investigation Rajabi Adadi"),
+            #                  unless it is an organisation after a preposition ("head of the Observatory")
         lead = self.text[at:first.start].split()
         if lead and lead[0].lower() in ("the", "a", "an"):
             lead = lead[1:]
