@@ -74,7 +74,8 @@ _PROPER_NAME = re.compile(r"(?:[A-Z][\w'’.-]+\s?){1,4}")      # "Adadi", "Ron 
 _LISTENER_VERBS = {"told", "tells", "tell", "asked", "asks", "informed", "assured", "reminded", "advised"}
 _PRONOUNS = {"he": "MALE", "she": "FEMALE", "they": "PLURAL", "it": "ORG", "i": "SELF", "we": "SELF"}
 _OTHER = {"MALE": "FEMALE", "FEMALE": "MALE"}
-_CONJUNCTION = re.compile(r"^(?:but|and|yet|so|however|also|still|meanwhile|instead|then)\b[\s,]*", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"^(?:but|and|yet|so|however|also|still|meanwhile|instead|then|although|though|while|"
+                          r"because|whereas)\b[\s,]*", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s+(?:that|which|who)$", re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:the|a|an|one|another|two|three|several|some|many|other|its|his|her|their)\s+",
                          re.IGNORECASE)
@@ -241,6 +242,10 @@ def _after(text: str, start: int, end: int) -> tuple[str, int] | None:
     if not before or continuation:               # "said Smith, the commander." / "… as well as X, says Smith."
         who = re.match(r"\s*([^,.;:!?\"“”]{1,80}?)\s*(?:,|\.|;|!|\?|$)", body[verb.end():])
         if who and who.group(1):
+            # "said another former pilot, Germain Chambort, in an interview": the name after the description
+            named = re.match(r"\s*,\s*((?:[A-Z][\w.'’-]*\s?){1,4})\s*(?:,|\.|;|$)", body[verb.end() + who.end() - 1:])
+            if named and _DETERMINER.match(who.group(1).strip()):
+                return f"{who.group(1).strip()}, {named.group(1).strip()}", start + lead + verb.end() + who.start(1)
             return who.group(1).strip(), start + lead + verb.end() + who.start(1)
         return None
     if re.search(r"[.!?]\s+[A-Z]", before) and not re.search(r"\b[A-Z]\.\s", before):   # a new sentence
@@ -286,10 +291,23 @@ def _indirect(text: str, sentence: Span) -> _Raw | None:
     according = _ACCORDING.search(s)
     if according:
         who = re.match(r"[^,.;:!?\"“”]{1,80}", s[according.end():])
-        if who and according.start() < 3:             # "According to X, content."
-            return raw(according.end() + who.end() + 1, body_end, who.group(0), according.end())
-        if who:                                       # "content, according to X."
-            return raw(0, according.start(), who.group(0), according.end())
+        if who:
+            name = re.split(r"\s+(?:that|who|which)\s+", who.group(0))[0]
+            if according.start() < 3:                 # "According to X, content."
+                found = _Raw(sentence.start + according.end() + who.end() + 1, sentence.start + body_end,
+                             sentence.start + according.end(), sentence.start + according.end())
+            else:                                     # "content, according to X."
+                found = _Raw(sentence.start, sentence.start + according.start(), sentence.start + according.end(),
+                             sentence.start + according.end())
+            found.speaker = name.strip()
+            return _trim(text, found)
+    parenthetical = _PARENTHETICAL.search(s[:body_end])
+    if parenthetical and parenthetical.start() > 8:   # "But that, a former pilot said, would not explain ..."
+        found = _Raw(sentence.start, sentence.start + body_end, sentence.start + parenthetical.start("who"),
+                     sentence.start + parenthetical.start("who"))
+        found.speaker = parenthetical.group("who")
+        if _subject_like(found.speaker):
+            return _trim(text, found)
     for verb in _VERB.finditer(s[:body_end]):
         before, after = s[:verb.start()], s[verb.end():body_end]
         tail = _LISTENER_TAIL if verb.group(0) in _LISTENER_VERBS else _TAIL
@@ -342,6 +360,10 @@ def _only_attribution(part: str) -> bool:
     after = part[verb.end():].strip()
     return (len(after.split()) <= 8 and not _CLAUSE_VERB.search(after)) or \
         bool(re.match(r"(?:in|on|at|from|during|after|before|while|to|via)\b", after))
+
+
+_SPEECH_VERBS = _VERBS.split("|saying")[0]       # the verbs without the "quoted ... as saying" forms
+_PARENTHETICAL = re.compile(rf",\s+(?P<who>[^,]{{2,60}}?)\s+(?:{_SPEECH_VERBS})(?:\s+\w+day)?,\s+(?=[a-z])")
 
 
 def _main_subject(clause: str) -> str:
@@ -407,7 +429,7 @@ def _last_clause(who: str) -> str:
 
 def _subject_like(who: str) -> bool:
     """Words that can be the subject of "said": short, not a clause of their own."""
-    who = _CONJUNCTION.sub("", who.strip())
+    who = _CONJUNCTION.sub("", _last_clause(who.strip()).strip())
     words = who.split()
     return 0 < len(words) <= 16 and not _NOT_SPEAKER.match(who) and not _CLAUSE_VERB.search(_last_clause(who))
 
