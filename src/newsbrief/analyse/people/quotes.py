@@ -69,6 +69,8 @@ _FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Madame|Lady|Dame|Queen|Princess|sp
                      r"congresswoman|businesswoman|actress|wife|mother|daughter|sister|widow)\b", re.IGNORECASE)
 _MALE = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|spokesman|chairman|congressman|businessman|husband|father|son|"
                    r"brother|widower)\b", re.IGNORECASE)
+_LEAD_CHARS = 400
+_INDEFINITE = re.compile(r"(?:a|an|another|one|some|two|three|several|many)\s", re.IGNORECASE)
 _NOT_ROLES = {"general", "source", "sources", "group", "people"}
 _PROPER_NAME = re.compile(r"(?:[A-Z][\w'’.-]+\s?){1,4}")      # "Adadi", "Ron Nachman": a person the NER missed
 _LISTENER_VERBS = {"told", "tells", "tell", "asked", "asks", "informed", "assured", "reminded", "advised"}
@@ -480,7 +482,7 @@ class _Speakers:
                 return self.name_of(named), named
             if _INTRODUCTORY.match(clause) and description is not None:
                 break
-            holder = self._role_holder(clause) or self._organisation(clause, at)
+            holder = self._role_holder(clause, at) or self._organisation(clause, at)
             bare = _DETERMINER.sub("", clause)
             if len(bare.split()) > 8:      # "Investigators in the Aug. 7 bombing of the American Embassy ..."
                 bare = re.split(r"\s+(?:in|of|for|from|at|with|on|who|which)\s+", bare)[0]
@@ -596,15 +598,20 @@ class _Speakers:
                 return m
         return before[-1] if before and len(words) == 1 and words[0] in _GENERIC_ORGANISATIONS else None
 
-    def _role_holder(self, description: str) -> Mention | None:
+    def _role_holder(self, description: str, at: int = 0) -> Mention | None:
         """"the chairman of the board" -> the person the article calls chairman: a singular description
         whose head noun is the head of the person's role ("former top Communist Party member" and "a
         member of an advisory commission")."""
         head = role_head(description)
         if not head or (head.endswith("s") and not head.endswith("ss")) or head in _NOT_ROLES:
             return None
+        if _INDEFINITE.match(description) and at > _LEAD_CHARS:
+            return None          # "a former pilot" mid-story is someone not named; in the lead ("a former
+            #                      party official said") it is the person the story names further down
+        possessor = re.match(r"(.+?)\s?(?:'s|’s)\s", description)
         holders = [m for m in self.mentions if m.role and self.kinds.get(m.start, m.type) == "PERSON"
-                   and role_head(m.role) == head]
+                   and role_head(m.role) == head
+                   and (not possessor or possessor.group(1).split()[-1].lower() in m.role.lower())]
         return holders[0] if holders else None
 
 
