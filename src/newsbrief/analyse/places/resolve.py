@@ -30,9 +30,10 @@ class Context:
 
     countries: Counter = field(default_factory=Counter)
     regions: Counter = field(default_factory=Counter)        # (country, admin1)
-    anchors: list[tuple[float, float]] = field(default_factory=list)
-    # every candidate of every distinct name in the text, for spatial coherence: (name, lat, lon)
-    spread: list[tuple[str, float, float]] = field(default_factory=list)
+    anchors: set[tuple[float, float]] = field(default_factory=set)
+    # every candidate of every distinct name in the text, for spatial coherence: (name, lat, lon) in
+    # grid cells of 3 by 4 degrees, so that a candidate only looks at its neighbourhood
+    spread: dict[tuple[int, int], set[tuple[str, float, float]]] = field(default_factory=dict)
     country_weight: dict[str, float] = field(default_factory=dict)
 
 
@@ -74,11 +75,17 @@ def _coherence(entry: Entry, name: str, context: Context) -> float:
     """How many of the text's other names could be a place near this candidate: places in a story
     cluster, so the reading that puts them together is the likely one."""
     near: dict[str, float] = {}
-    for other, lat, lon in context.spread:
-        if other != name and abs(lat - entry.lat) < 3 and abs(lon - entry.lon) < 4:
-            closeness = math.exp(-km(entry.lat, entry.lon, lat, lon) / 100.0)
-            near[other] = max(near.get(other, 0.0), closeness)
+    row, column = _cell(entry.lat, entry.lon)
+    for cell in ((row + i, column + j) for i in (-1, 0, 1) for j in (-1, 0, 1)):
+        for other, lat, lon in context.spread.get(cell, ()):
+            if other != name and abs(lat - entry.lat) < 3 and abs(lon - entry.lon) < 4:
+                closeness = math.exp(-km(entry.lat, entry.lon, lat, lon) / 100.0)
+                near[other] = max(near.get(other, 0.0), closeness)
     return min(3.0, 0.8 * sum(near.values()))
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / 3), math.floor(lon / 4)
 
 
 def best(candidates: tuple[Entry, ...], toponym: Toponym, context: Context, use_anchors: bool) -> tuple[Entry, float]:
@@ -99,7 +106,7 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, countries: Counter | 
     for toponym, found in zip(toponyms, candidates, strict=True):
         for entry in sorted(found, key=prior, reverse=True)[:_SPREAD_CANDIDATES]:
             if not entry.is_country:
-                context.spread.append((toponym.lookup, entry.lat, entry.lon))
+                context.spread.setdefault(_cell(entry.lat, entry.lon), set()).add((toponym.lookup, entry.lat, entry.lon))
     context.country_weight = _country_weights(candidates, gazetteer)
     # Names that are certainly countries or regions set the context first.
     for found in candidates:
@@ -113,20 +120,32 @@ def resolve(toponyms: list[Toponym], gazetteer: Gazetteer, countries: Counter | 
             elif strongest.is_admin1:
                 context.regions[(strongest.country, strongest.admin1)] += 1
                 context.countries[strongest.country] += 0.5
-    first = []
-    for toponym, found in zip(toponyms, candidates, strict=True):
-        first.append(best(found, toponym, context, False) if found else (None, 0.0))
+    first = _best_each(toponyms, candidates, context, False)
     named = Counter(context.countries)     # the countries the text itself names, before any guesses
     for entry, margin in first:
         if entry is not None and (margin >= 1.5 or entry.is_country or entry.is_admin1) and \
                 (not named or named[entry.country] or entry.is_country):
             if not entry.is_country and entry.feature != "L.CONT" and entry.feature != "L.RGN":
-                context.anchors.append((entry.lat, entry.lon))
+                context.anchors.add((entry.lat, entry.lon))
             context.countries[entry.country] += 0.5 if entry.country else 0
-    chosen = [best(found, t, context, True)[0] if found else None for t, found in zip(toponyms, candidates, strict=True)]
+    chosen = [entry for entry, _margin in _best_each(toponyms, candidates, context, True)]
     if known_places:
         return chosen
     return [e if e is None or _plausible(e, t, named, context) else None for e, t in zip(chosen, toponyms, strict=True)]
+
+
+def _best_each(toponyms: list[Toponym], candidates: list[tuple[Entry, ...]], context: Context,
+               use_anchors: bool) -> list[tuple[Entry | None, float]]:
+    """`best` for each toponym; a name a story repeats is scored once (its score depends on the name,
+    its hints and the context, not on where it stands)."""
+    done: dict[tuple, tuple[Entry | None, float]] = {}
+    out = []
+    for toponym, found in zip(toponyms, candidates, strict=True):
+        key = (toponym.text, toponym.lookup, toponym.hint, toponym.within)
+        if key not in done:
+            done[key] = best(found, toponym, context, use_anchors) if found else (None, 0.0)
+        out.append(done[key])
+    return out
 
 
 def _plausible(entry: Entry, toponym: Toponym, named: Counter, context: Context) -> bool:
