@@ -148,7 +148,8 @@ def _aliases_and_demonyms(connection: sqlite3.Connection) -> None:
             print(f"newsbrief: gazetteer alias {alias!r}: no place named {target!r} in {country or 'any country'}",
                   file=sys.stderr)
             continue
-        connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,0)", [(k, row[0]) for k in keys(alias)])
+        # a hand-made alias counts as the place's own name: "Bosnia" is the country, not Central Bosnia
+        connection.executemany("INSERT OR REPLACE INTO names VALUES (?,?,1)", [(k, row[0]) for k in keys(alias)])
     connection.executemany("INSERT INTO country_points VALUES (?,?,?)",
                            [(c, float(lat), float(lon)) for c, lat, lon, _source in sources.data_rows("country_points.tsv")])
     connection.executemany("INSERT OR IGNORE INTO demonyms VALUES (?,?)",
@@ -226,6 +227,10 @@ def _exclusive(lock_path: Path) -> Iterator[None]:
 
 def _build(paths: list[tuple[str, Path]]) -> None:
     print("newsbrief: building the gazetteer index (once, about a minute)...", file=sys.stderr)
+    for name, path in paths:          # files of an older version are 50 MB each: take them away
+        for stale in path.parent.glob(f"gazetteer-{name}-*.sqlite"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     seen = _Seen()
     for name, path in paths:
         if path.exists():
