@@ -20,7 +20,7 @@ from newsbrief.gazetteer.names import query_keys
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Other NER labels whose spans may be places the model got wrong ("Rawa" as ORG, "Albu Kamal" as PERSON).
 _NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
-WELL_KNOWN_POPULATION = 100_000
+WELL_KNOWN_POPULATION = 100_000         # a city this big is the place even when the NER says otherwise
 _INSTITUTION = re.compile(r"\b(?:University|College|School|Department|Ministry|Council|Company|Corporation|Inc|"
                           r"Hospital|Bank|Party|Association|Church|Institute|Agency|Office|Board|Committee|Club|"
                           r"Times|Post|News|Journal|Herald|Tribune|Airport|Airlines|Group|Foundation|Center|Centre)\b")
@@ -107,13 +107,23 @@ def find_toponyms(text: str, names: list[Name], gazetteer: Gazetteer, dateline: 
             continue
         if _has_cue(text, start, end) or region_after(text, end, gazetteer):
             add(start, end, "cue")
-        elif _well_known(lookup, text[start:end], gazetteer):
+        elif label and _well_known(lookup, text[start:end], gazetteer):
             add(start, end, "gazetteer")
         elif dateline and lookup.casefold() == dateline.casefold():
             add(start, end, "dateline")
         else:
             later.append((start, end, label, lookup))
-    # 3. a name that is a place elsewhere in the text is a place here too
+    # 3. the place that opens an institution's name: "Ohio Department of Health", "Georgia Tech"
+    for n in names:
+        if n.label == "ORG" and _INSTITUTION.search(n.text) and not any(n.start <= t[0] < n.end for t in found):
+            first = re.match(r"(?:[A-Z][\w.'’-]*\s+){0,2}?[A-Z][\w.'’-]*(?=\s+[A-Z])", n.text)
+            for words in ([first.group(0)] if first else []):
+                for size in range(len(words.split()), 0, -1):
+                    head = " ".join(words.split()[:size])
+                    if _well_known(head, head, gazetteer, cities=False):
+                        add(n.start, n.start + len(head), "institution")
+                        break
+    # 4. a name that is a place elsewhere in the text is a place here too
     # ... except a word of a person's full name: "Bell" after "Kristen Bell"
     person_words = {w.casefold() for n in names if n.label == "PERSON" and " " in n.text for w in n.text.split()}
     for start, end, label, lookup in later:
@@ -122,7 +132,7 @@ def find_toponyms(text: str, names: list[Name], gazetteer: Gazetteer, dateline: 
     return sorted(found.values(), key=lambda t: t.start)
 
 
-def _well_known(lookup: str, span: str, gazetteer: Gazetteer) -> bool:
+def _well_known(lookup: str, span: str, gazetteer: Gazetteer, cities: bool = True) -> bool:
     """A name that is, by its own name, a country, a first-level region or a big city ("Minnesota",
     "Chicago", "Georgia") is a place even when the NER calls it an organisation: sports teams and
     governments named after places are the place in news geography. Not when the span names an
@@ -130,7 +140,8 @@ def _well_known(lookup: str, span: str, gazetteer: Gazetteer) -> bool:
     if _INSTITUTION.search(span) or len(lookup.split()) > 3 or (lookup.isupper() and len(lookup) <= 5):
         return False            # an acronym ("SANA") is an organisation's before it is a place's
     spelled = query_keys(lookup)[0]
-    return any(query_keys(e.name)[0] == spelled and (e.is_country or e.is_admin1 or e.population >= WELL_KNOWN_POPULATION)
+    return any(query_keys(e.name)[0] == spelled and
+               (e.is_country or e.is_admin1 or (cities and e.population >= WELL_KNOWN_POPULATION))
                for e in gazetteer.lookup(lookup))
 
 
