@@ -58,7 +58,7 @@ def find_mentions(text: str, names: list[Name], skip: list[tuple[int, int]] = ()
     known = [Name(m.start(), m.end(), "ORG", m.group(0)) for m in alias_pattern().finditer(text)]
     names = known + [n for n in names if not any(k.start < n.end and n.start < k.end for k in known)]
     for n in sorted(names, key=lambda n: n.start):
-        if n.label not in ENTITY_LABELS or any(s < n.end and n.start < e for s, e in skip):
+        if n.label not in ENTITY_LABELS or any(_taken(n, s, e) for s, e in skip):
             continue
         # titles only come off people: "General Motors" is a company
         title, name = split_title(clean(n.text)) if n.label == "PERSON" else ("", clean(n.text))
@@ -97,6 +97,14 @@ def _looks_like_person(text: str, start: int, name: str) -> bool:
         return False
     before = text[max(0, start - 40):start].split()
     return bool(before) and before[-1].rstrip(".,").lower() in TITLES | set(_ROLE_NOUNS)
+
+
+def _taken(name: Name, start: int, end: int) -> bool:
+    """The name is (mostly) a place: "Rawa" tagged ORG, "Anbar" in "Anbar province"; not "Minnesota
+    Department of Health", which only opens with one."""
+    if start <= name.start and name.end <= end:
+        return True
+    return name.start <= start and end <= name.end and (end - start) * 1.3 >= name.end - name.start
 
 
 def _is_name(name: str) -> bool:
