@@ -1,5 +1,5 @@
 """People, organisations and groups: mentions with roles (mentions.py), merged by alias (merge.py),
-and what they said (quotes.py)."""
+and what they said (quotes/)."""
 from __future__ import annotations
 
 from newsbrief.analyse.nlp import Name
