@@ -89,7 +89,7 @@ def demonyms() -> Iterator[tuple[str, str]]:
     for country, names in data_rows("demonyms.tsv"):
         for name in names.split("|"):
             yield name, country
-            if not name.endswith(("ese", "ish", "ch", "ss", "i", "s")):
+            if not name.endswith(("ese", "ish", "ss", "s", "ench", "utch", "wiss")):   # "Czechs", "Iraqis"
                 yield name + "s", country
 
 

@@ -27,8 +27,8 @@ _INSTITUTION = re.compile(r"\b(?:University|College|School|Department|Ministry|C
 # Words after a name that make it a place, and that the lookup drops: "Anbar province".
 PLACE_NOUNS = ("province", "governorate", "district", "region", "county", "state", "city", "town", "village",
                "valley", "border", "river", "desert", "mountains", "area", "countryside", "suburb", "neighbourhood",
-               "neighborhood", "prefecture", "oblast", "municipality")
-_TRAILING_NOUN = re.compile(r"\s+(?:%s)$" % "|".join(PLACE_NOUNS), re.IGNORECASE)
+               "neighborhood", "prefecture", "oblast", "municipality", "township", "borough", "parish", "co.")
+_TRAILING_NOUN = re.compile(r"\s+(?:%s)$" % "|".join(re.escape(n) for n in PLACE_NOUNS), re.IGNORECASE)
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:town|city|village|province|region|district|county|state|capital|border|outskirts|suburbs?|"
     r"governorate|area|port|island|republic|(?:north|south|east|west)(?:ern|east|west)?(?:\s+(?:part|edge))?)\s+of"
@@ -69,8 +69,9 @@ def _lookup_name(text: str) -> tuple[str, str]:
     hint = ""
     if match:
         noun = match.group(0).strip().lower()
-        hint = "admin" if noun in ("province", "governorate", "district", "region", "county", "state",
-                                  "prefecture", "oblast", "municipality") else "water" if noun == "river" else ""
+        hint = "admin" if noun in ("province", "governorate", "district", "region", "county", "state", "prefecture",
+                                  "oblast", "municipality", "township", "borough", "parish", "co.") \
+            else "water" if noun == "river" else ""
         name = name[:match.start()]
     return name.strip(), hint
 

@@ -11,6 +11,7 @@ choices (countries, regions, and names with a single candidate or a clear winner
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -172,12 +173,20 @@ def _country_weights(candidates, gazetteer: Gazetteer) -> dict[str, float]:
     return out
 
 
+_QUALIFIER = re.compile(r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|upper|lower|"
+                        r"greater|inner|outer)(?:[\s-]+(?:east|west)(?:ern)?)?|port\s+of|river|lake|mount|mt\.?|"
+                        r"city\s+of|town\s+of|county\s+of|township\s+of)\s+", re.IGNORECASE)
+
+
 def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> tuple[Entry, ...]:
     """The gazetteer's candidates for the whole name ("Red River", "Douglas County"), else for the name
     without its place noun ("Anbar" for "Anbar province"); a demonym ("Palestinians") stands for its country."""
     whole = toponym.text[4:] if toponym.text.lower().startswith("the ") else toponym.text
     found = gazetteer.lookup(whole) if whole != toponym.lookup else ()
     found = found or gazetteer.lookup(toponym.lookup)
+    if not found:      # "South Los Angeles", "Port of Los Angeles", "River Lune", "Eastern Mediterranean"
+        core = _QUALIFIER.sub("", toponym.lookup)
+        found = gazetteer.lookup(core) if core and core != toponym.lookup else ()
     if not found:
         code = gazetteer.demonym(toponym.lookup)
         country = gazetteer.country(code) if code else None
