@@ -121,7 +121,7 @@ def find_toponyms(text: str, names: list[Name], gazetteer: Gazetteer, dateline: 
             for words in ([first.group(0)] if first else []):
                 for size in range(len(words.split()), 0, -1):
                     head = " ".join(words.split()[:size])
-                    if _well_known(head, head, gazetteer, cities=False):
+                    if _well_known(head, head, gazetteer):
                         add(n.start, n.start + len(head), "institution")
                         break
     # 4. a name that is a place elsewhere in the text is a place here too
@@ -133,7 +133,7 @@ def find_toponyms(text: str, names: list[Name], gazetteer: Gazetteer, dateline: 
     return sorted(found.values(), key=lambda t: t.start)
 
 
-def _well_known(lookup: str, span: str, gazetteer: Gazetteer, cities: bool = True) -> bool:
+def _well_known(lookup: str, span: str, gazetteer: Gazetteer) -> bool:
     """A name that is, by its own name, a country, a first-level region or a big city ("Minnesota",
     "Chicago", "Georgia") is a place even when the NER calls it an organisation: sports teams and
     governments named after places are the place in news geography. Not when the span names an
@@ -142,7 +142,7 @@ def _well_known(lookup: str, span: str, gazetteer: Gazetteer, cities: bool = Tru
         return False            # an acronym ("SANA") is an organisation's before it is a place's
     spelled = query_keys(lookup)[0]
     return any(query_keys(e.name)[0] == spelled and
-               (e.is_country or e.is_admin1 or (cities and e.population >= WELL_KNOWN_POPULATION))
+               (e.is_country or e.is_admin1 or e.population >= WELL_KNOWN_POPULATION)
                for e in gazetteer.lookup(lookup))
 
 
