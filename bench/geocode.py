@@ -29,7 +29,7 @@ from newsbrief.analyse.nlp import names_of  # noqa: E402
 from newsbrief.analyse.places import country_evidence, find_toponyms  # noqa: E402
 from newsbrief.analyse.places.detect import Toponym, _lookup_name, region_after  # noqa: E402
 from newsbrief.analyse.places.resolve import population_baseline, resolve  # noqa: E402
-from newsbrief.gazetteer.build import km  # noqa: E402
+from newsbrief.geo import km  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 MISS_KM = 20_000.0

@@ -3,7 +3,7 @@ from collections import Counter
 
 from conftest import ner
 from newsbrief.analyse.places import country_evidence, find_toponyms, resolve
-from newsbrief.gazetteer.build import km
+from newsbrief.geo import km
 
 
 def test_a_name_the_ner_mislabels_is_a_place_when_the_context_says_so(gazetteer):

@@ -166,7 +166,7 @@ SEED_SPEAKERS = {
 
 
 def test_seed_places_are_where_they_are(seed_brief):
-    from newsbrief.gazetteer.build import km
+    from newsbrief.geo import km
     places = {p.name: p for p in seed_brief.places}
     for name, (country, lat, lon) in SEED_PLACES.items():
         place = places[name]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 from contextlib import contextmanager
-import math
 import os
 import sqlite3
 import sys
@@ -19,6 +18,7 @@ from importlib import metadata
 from pathlib import Path
 
 from newsbrief.gazetteer import sources
+from newsbrief.geo import km
 from newsbrief.gazetteer.model import Entry
 from newsbrief.gazetteer.names import keys
 
@@ -50,13 +50,6 @@ def data_dir() -> Path:
     if os.environ.get("NEWSBRIEF_DATA_DIR"):
         return Path(os.environ["NEWSBRIEF_DATA_DIR"])
     return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "newsbrief"
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 class _Seen:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from newsbrief.geo import km
 from newsbrief.model import Place
 
 WIDTH = 800                    # SVG user units (pixels at 100%); the page scales it to fit
@@ -123,17 +124,11 @@ def focus(markers: list[Marker]) -> list[Marker]:
     total = sum(len(m.place.mentions) for m in markers)
     best: list[Marker] = markers
     for centre in markers[:10]:
-        near = [m for m in markers if _km(centre.place, m.place) <= FOCUS_KM]
+        near = [m for m in markers if km(centre.place.lat, centre.place.lon, m.place.lat, m.place.lon) <= FOCUS_KM]
         if sum(len(m.place.mentions) for m in near) > sum(len(m.place.mentions) for m in best) or best is markers:
             best = near
     share = sum(len(m.place.mentions) for m in best) / max(total, 1)
     return best if share >= FOCUS_SHARE and len(best) >= 2 else markers
-
-
-def _km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def radius(mentions: int) -> float:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from newsbrief.analyse.places.detect import Toponym
 from newsbrief.gazetteer import Entry, Gazetteer
-from newsbrief.gazetteer.build import km
+from newsbrief.geo import km
 
 _FEATURE_PRIOR = {"A.PCLI": 6.0, "A.PCLD": 4.0, "L.CONT": 3.5, "L.RGN": 2.0, "A.ADM1": 2.6, "P.PPLC": 2.5,
                   "A.ADM2": 1.2, "H.STM": 1.2, "H.SEA": 1.5, "H.GULF": 1.5, "H.OCN": 2.0, "H.LK": 0.6}
