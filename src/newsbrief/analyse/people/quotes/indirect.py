@@ -13,6 +13,8 @@ from newsbrief.analyse.people.quotes.vocabulary import (ACCORDING, AUXILIARY, CL
                                                         THAT_VERBS, VERB)
 from newsbrief.model import Span
 
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|his|her|its|their|our|my|your)\s+$",
+                          re.IGNORECASE)
 _DATELINE = re.compile(r"^[^\n]{2,80}?(?:\([A-Za-z]+\)\s*(?:_|--|-|—|–)|\s(?:_|--)\s)\s*")
 
 
@@ -76,6 +78,8 @@ def _indirect(text: str, sentence: Span) -> Raw | None:
         if _subject_like(found.speaker):
             return _trim(text, found)
     for verb in VERB.finditer(s[:body_end]):
+        if _NOUN_BEFORE.search(s[:verb.start()]):
+            continue          # "the report of an inquiry", "his claims": the word is a noun here
         before, after = s[:verb.start()], s[verb.end():body_end]
         tail = LISTENER_TAIL if verb.group(0) in LISTENER_VERBS else TAIL
         rest_at = verb.end() + tail.match(after).end()
@@ -143,7 +147,12 @@ def _speaker_clauses(head: str) -> int | None:
 
 
 def _last_clause(who: str) -> str:
-    return re.split(r",\s*", who)[-1] if "," in who else who
+    """The clause next to the verb, relative clauses passed over: "A section of the report, which had
+    been leaked earlier," -> "A section of the report"."""
+    clauses = [c for c in re.split(r",\s*", who) if c.strip()] or [who]
+    while len(clauses) > 1 and re.match(r"\s*(?:who|which|whose|where)\b", clauses[-1], re.IGNORECASE):
+        clauses.pop()
+    return clauses[-1]
 
 
 def _subject_like(who: str) -> bool:
