@@ -61,3 +61,18 @@ def test_a_geonames_dump_is_added_and_wins_by_id(tmp_path):
     with sqlite3.connect(target) as db:       # written whole: no temporary file left behind
         assert db.execute("SELECT count(*) FROM places").fetchone() == (1,)
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_the_share_alike_sources_can_be_left_out(monkeypatch, gazetteer):
+    from newsbrief import gazetteer as module
+    from newsbrief.errors import ConfigurationError
+    module.default.cache_clear()
+    try:
+        monkeypatch.setenv("NEWSBRIEF_GAZETTEER", "base")
+        assert [f.name.split("-")[1] for f in module.default().files] == ["base"]
+        module.default.cache_clear()
+        monkeypatch.setenv("NEWSBRIEF_GAZETTEER", "base,nonsense")
+        with pytest.raises(ConfigurationError, match="nonsense"):
+            module.default()
+    finally:
+        module.default.cache_clear()

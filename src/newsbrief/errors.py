@@ -20,3 +20,7 @@ class NothingUsable(NewsbriefError):
 
 class OutputError(NewsbriefError):
     """The output could not be written."""
+
+
+class ConfigurationError(NewsbriefError):
+    """A setting (an environment variable, a data file) is wrong."""

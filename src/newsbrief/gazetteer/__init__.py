@@ -8,11 +8,13 @@ Opening costs a few milliseconds and memory stays small: lookups are indexed que
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 from functools import cache, lru_cache
 from pathlib import Path
 
-from newsbrief.gazetteer.build import index_files, user_file
+from newsbrief.errors import ConfigurationError
+from newsbrief.gazetteer.build import SOURCE_FILES, index_files, user_file
 from newsbrief.gazetteer.model import Entry
 from newsbrief.gazetteer.names import keys, query_keys
 
@@ -84,5 +86,13 @@ class Gazetteer:
 
 @cache
 def default() -> Gazetteer:
-    """The packaged sources plus the user's GeoNames dump if they added one; built on first use."""
-    return Gazetteer([*index_files(), user_file()])
+    """The packaged sources plus the user's GeoNames dump if they added one; built on first use.
+
+    NEWSBRIEF_GAZETTEER lists the packaged sources to use (default "base,countrystatecity,uszip"): leave
+    out the share-alike ones with NEWSBRIEF_GAZETTEER=base."""
+    wanted = [n.strip() for n in os.environ.get("NEWSBRIEF_GAZETTEER", ",".join(SOURCE_FILES)).split(",") if n.strip()]
+    unknown = set(wanted) - set(SOURCE_FILES)
+    if unknown:
+        raise ConfigurationError(f"NEWSBRIEF_GAZETTEER: unknown source(s) {', '.join(sorted(unknown))}; "
+                         f"known: {', '.join(SOURCE_FILES)}")
+    return Gazetteer([*index_files(names=wanted), user_file()])
