@@ -58,3 +58,22 @@ def test_nothing_usable_exits_non_zero(tmp_path):
 def test_commands_not_yet_built_say_so():
     r = run("stories", "x")
     assert r.returncode == 2 and "not available" in r.stderr
+
+
+def test_gazetteer_add_indexes_a_geonames_dump_and_says_what_is_wrong(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSBRIEF_DATA_DIR", str(tmp_path / "data"))
+    dump = tmp_path / "cities.txt"
+    dump.write_text("\t".join(["7000001", "Nowhereville", "Nowhereville", "", "10.5", "20.25", "P", "PPL", "TD",
+                               "", "01", "", "", "", "1234", "", "", "", "2020-01-01"]) + "\n", encoding="utf-8")
+    r = run("gazetteer", "add", str(dump))
+    assert r.returncode == 0 and "added 1 places" in r.stderr
+    assert (tmp_path / "data" / "gazetteer-user.sqlite").exists()
+    r = run("gazetteer", "add", str(tmp_path / "missing.txt"))
+    assert r.returncode == 1 and "no such file" in r.stderr
+    (tmp_path / "notes.txt").write_text("not a gazetteer\n", encoding="utf-8")
+    r = run("gazetteer", "add", str(tmp_path / "notes.txt"))
+    assert r.returncode == 1 and "GeoNames" in r.stderr
+    # the bad file did not replace the index that was there
+    import sqlite3
+    with sqlite3.connect(tmp_path / "data" / "gazetteer-user.sqlite") as db:
+        assert db.execute("SELECT name FROM places").fetchall() == [("Nowhereville",)]

@@ -69,7 +69,9 @@ class _Seen:
 
 
 def _write(path: Path, entries: Iterable[Entry], seen: _Seen | None, extra: Callable[[sqlite3.Connection], None] | None = None,
-           dedupe: Callable[[Entry], bool] = lambda e: True) -> int:
+           dedupe: Callable[[Entry], bool] = lambda e: True, empty_ok: bool = True) -> int:
+    """Index the entries into `path`, written whole or not at all. With empty_ok=False, an input with no
+    usable row leaves an existing file as it was."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     os.close(fd)
@@ -98,8 +100,9 @@ def _write(path: Path, entries: Iterable[Entry], seen: _Seen | None, extra: Call
             extra(connection)
         connection.commit()
         connection.close()
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        if count or empty_ok:
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -249,7 +252,7 @@ def add_geonames_dump(path: Path, target: Path | None = None) -> int:
         for entry in sources.geonames_dump(path):
             entry.alternates += extra.get(entry.geonames_id, [])
             yield entry
-    return _write(target, entries(), None)
+    return _write(target, entries(), None, empty_ok=False)
 
 
 def _english_alternates(alternates_file: Path) -> dict[int, list[str]]:
