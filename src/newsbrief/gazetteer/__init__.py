@@ -30,6 +30,8 @@ class Gazetteer:
         self._connections = [sqlite3.connect(f"file:{f}?mode=ro", uri=True, check_same_thread=False)
                              for f in self.files]
         self.lookup = lru_cache(maxsize=50_000)(self._lookup)
+        # every capitalised word of every article is asked whether it is a demonym
+        self.demonym = lru_cache(maxsize=50_000)(self._demonym)
         self._countries: dict[str, Entry] | None = None
         # Later files may carry better points for the base file's countries (see sources.countrystatecity).
         # The curated points of country_points.tsv win over all.
@@ -49,15 +51,18 @@ class Gazetteer:
             for file_rank, connection in enumerate(self._connections):
                 for row in connection.execute(f"SELECT {_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
                                               "WHERE n.key = ?", (key,)):
-                    entry = Entry(id=row[0], name=row[1], lat=row[2], lon=row[3], feature=row[4], country=row[5],
-                                  admin1=row[6], population=row[7], geonames_id=row[8], source=row[9], names=row[11])
-                    identity = entry.geonames_id or (file_rank, entry.id)
+                    identity = row[8] or (file_rank, row[0])
                     if identity not in found:
-                        entry.match = "variant" if key_rank else "name" if row[10] else "alternate"
-                        if entry.is_country and entry.country in self._country_points:
-                            entry.lat, entry.lon = self._country_points[entry.country]
-                        found[identity] = entry
+                        found[identity] = self._entry(row, "variant" if key_rank else "name" if row[10] else "alternate")
         return tuple(found.values())
+
+    def _entry(self, row: tuple, match: str) -> Entry:
+        """An Entry from a row of _COLUMNS; a country gets the curated or better point (see __init__)."""
+        entry = Entry(id=row[0], name=row[1], lat=row[2], lon=row[3], feature=row[4], country=row[5], admin1=row[6],
+                      population=row[7], geonames_id=row[8], source=row[9], match=match, names=row[11])
+        if entry.is_country and entry.country in self._country_points:
+            entry.lat, entry.lon = self._country_points[entry.country]
+        return entry
 
     def country(self, code: str) -> Entry | None:
         """The country with this ISO code."""
@@ -66,15 +71,11 @@ class Gazetteer:
             for connection in self._connections[:1]:
                 for row in connection.execute(f"SELECT {_COLUMNS} FROM places p JOIN names n ON n.place = p.id "
                                               "WHERE p.feature = 'A.PCLI' AND n.main = 1 ORDER BY p.population"):
-                    entry = Entry(id=row[0], name=row[1], lat=row[2], lon=row[3], feature=row[4], country=row[5],
-                                  admin1=row[6], population=row[7], geonames_id=row[8], source=row[9], match="name",
-                                  names=row[11])
-                    if entry.country in self._country_points:
-                        entry.lat, entry.lon = self._country_points[entry.country]
+                    entry = self._entry(row, "name")
                     self._countries[entry.country] = entry
         return self._countries.get(code)
 
-    def demonym(self, word: str) -> str | None:
+    def _demonym(self, word: str) -> str | None:
         """The country a demonym or adjective names ("Iraqi", "Syrians"), or None."""
         key = min(keys(word), key=len, default="")
         for connection in self._connections:

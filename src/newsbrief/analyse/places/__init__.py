@@ -8,13 +8,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsbrief.analyse.nlp import Name
 from newsbrief.analyse.places.detect import Toponym, find_toponyms
 from newsbrief.analyse.places.resolve import resolve
 from newsbrief.gazetteer import Entry, Gazetteer
-from newsbrief.model import Article, PlaceMention
+from newsbrief.model import PlaceMention
 
-__all__ = ["Toponym", "find_toponyms", "resolve", "country_evidence", "place_mentions", "mention"]
+__all__ = ["Toponym", "find_toponyms", "resolve", "country_evidence", "mention"]
 
 _WORD = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 
@@ -38,10 +37,3 @@ def country_evidence(text: str, gazetteer: Gazetteer, dateline: str | None = Non
 def mention(toponym: Toponym, entry: Entry) -> PlaceMention:
     return PlaceMention(start=toponym.start, end=toponym.end, text=toponym.text, name=entry.name,
                         lat=entry.lat, lon=entry.lon, country=entry.country or None, geonames_id=entry.geonames_id)
-
-
-def place_mentions(article: Article, names: list[Name], gazetteer: Gazetteer) -> list[PlaceMention]:
-    dateline = article.dateline.place if article.dateline else None
-    toponyms = find_toponyms(article.text, names, gazetteer, dateline)
-    entries = resolve(toponyms, gazetteer, country_evidence(article.text, gazetteer, dateline))
-    return [mention(t, e) for t, e in zip(toponyms, entries, strict=True) if e is not None]

@@ -28,6 +28,9 @@ _INSTITUTION = re.compile(r"\b(?:University|College|School|Department|Ministry|C
 PLACE_NOUNS = ("province", "governorate", "district", "region", "county", "state", "city", "town", "village",
                "valley", "border", "river", "desert", "mountains", "area", "countryside", "suburb", "neighbourhood",
                "neighborhood", "prefecture", "oblast", "municipality", "township", "borough", "parish", "co.")
+# the nouns a place's name takes with it when the NER stops short: "Anbar" + " province"
+_NOUN_AFTER = re.compile(r"\s+(?:province|governorate|district|region|county|state|city|town|village)\b",
+                         re.IGNORECASE)
 _TRAILING_NOUN = re.compile(r"\s+(?:%s)$" % "|".join(re.escape(n) for n in PLACE_NOUNS), re.IGNORECASE)
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:town|city|village|province|region|district|county|state|capital|border|outskirts|suburbs?|"
@@ -148,7 +151,7 @@ def _well_known(lookup: str, span: str, gazetteer: Gazetteer) -> bool:
 
 def _extend(text: str, start: int, end: int) -> tuple[int, int]:
     """Take in the place noun after a name ("Anbar" + " province")."""
-    match = re.match(r"\s+(?:%s)\b" % "|".join(PLACE_NOUNS[:9]), text[end:end + 16], re.IGNORECASE)
+    match = _NOUN_AFTER.match(text[end:end + 16])
     return start, end + match.end() if match else end
 
 
