@@ -30,7 +30,7 @@ from tilse_metrics import align_m1, date_f1  # noqa: E402
 
 from newsbrief.analyse import analyse_article  # noqa: E402
 from newsbrief.brief.summary import article_order  # noqa: E402
-from newsbrief.brief.sentences import candidates, group_copies, weigh  # noqa: E402
+from newsbrief.brief.sentences import candidates, group_copies, story_shared, weigh  # noqa: E402
 from newsbrief.brief.timeline import summarise_days  # noqa: E402
 from newsbrief.model import Article  # noqa: E402
 
@@ -86,7 +86,7 @@ def reference(tl: dict) -> dict[date, list[str]]:
 def ours(analyses, ref, pub_weight):
     start, end = min(ref), max(ref)
     inside = [a for a in analyses if a.article.published and start <= date.fromisoformat(a.article.published) <= end]
-    statements = group_copies(candidates(inside), article_order(inside))
+    statements = group_copies(candidates(inside), story_shared(inside), article_order(inside))
     weigh(statements)
     per_date = max(1, round(statistics.mean(len(s) for s in ref.values())))
     days = summarise_days(inside, statements, len(ref), per_date, start, end, pub_weight)

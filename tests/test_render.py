@@ -9,6 +9,7 @@ from newsbrief import brief
 from newsbrief.errors import OutputError
 from newsbrief.model import Article, Removal
 from newsbrief.render import format_for, to_html, to_json, to_markdown, write_atomic
+from newsbrief.render.html import figures_view
 
 EVIL = '</script><script>alert("x")</script> Flood water rose <b>fast</b> in the town, officials said on Sunday.'
 
@@ -32,8 +33,11 @@ def test_html_shows_headline_summary_markers_and_struck_out_clutter(example_brie
     assert example_brief.headline.text.replace('"', "&#34;") in html
     cited = [example_brief.headline, *example_brief.summary, *example_brief.timeline]
     per_article = [{c.article for c in x.mentions} for x in [*example_brief.places, *example_brief.entities[:20]]]
+    shown = figures_view(example_brief)
+    figures = sum(len(group) for _, group in shown["conflicts"] + shown["trends"]) + len(shown["rest"])
+    carriers = sum(len(p.carriers) for p in example_brief.passages)
     assert html.count('class="cite"') == sum(len(s.citations) for s in cited) + sum(map(len, per_article)) \
-        + len(example_brief.quotes)
+        + len(example_brief.quotes) + figures + carriers
     assert html.count("<time datetime=") == len({e.date for e in example_brief.timeline})
     removed = sum(len(a.removed) for a in example_brief.articles)
     assert html.count('<del class="removed"') == removed > 0

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from newsbrief import analyse, brief, load
-from newsbrief.brief.sentences import words
+from newsbrief.terms import words
 from newsbrief.analyse.times.calendar import period_of
 
 from conftest import SHARED_DATA

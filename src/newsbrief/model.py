@@ -158,11 +158,18 @@ class Quote:
 @dataclass(kw_only=True)
 class Figure:
     value: float
-    unit: str | None
-    counts: str
-    claimed_by: str | None
-    date: str | None
+    unit: str | None = field(metadata=_meta("percent, USD, km, ...; null for a count"))
+    counts: str = field(metadata=_meta("what it counts, as the text words it: \"displaced people\""))
+    claimed_by: str | None = field(metadata=_meta("who the text says claims it; null: the article itself"))
+    date: str | None = field(metadata=_meta("TIMEX3 value of when it holds, else when it was claimed"))
     citation: Citation
+    text: str = field(default="", metadata=_meta("the figure as written: \"at least 26 displaced people\""))
+    qualifier: str | None = field(default=None, metadata=_meta("at least, more than, about, up to, almost, ..."))
+    low: float | None = field(default=None, metadata=_meta("the least value the wording allows"))
+    high: float | None = field(default=None, metadata=_meta("the most value the wording allows; null: no bound"))
+    measure: str = field(default="other", metadata=_meta(
+        "the kind of quantity: killed, wounded, missing, displaced, arrested, people, money, share, other"))
+    claimant_mention: Citation | None = field(default=None, metadata=_meta("where the text names the claimant"))
 
 
 @dataclass(kw_only=True)
@@ -199,9 +206,38 @@ class Conflict:
 
 
 @dataclass(kw_only=True)
+class Trend:
+    """One quantity reported at different times: a change, not a conflict."""
+
+    about: str
+    figures: list[int] = field(metadata=_meta("indices into the brief's figures, earliest first"))
+
+
+@dataclass(kw_only=True)
 class Passage:
     text: str
-    carriers: list[Citation]
+    carriers: list[Citation] = field(metadata=_meta("the earliest carrier first"))
+
+
+@dataclass(kw_only=True)
+class Source:
+    """One article's share of its own text."""
+
+    article: str
+    originality: float = field(metadata=_meta("share of its sentences' text that no other article carries"))
+    shared_with: list[str] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Copying:
+    """Two articles that carry the same passages, and where the text came from when evidence says."""
+
+    articles: list[str]
+    passages: int
+    chars: int = field(metadata=_meta("characters of shared text"))
+    source: str | None = field(default=None, metadata=_meta(
+        "an article id, or the agency both credit; null when nothing shows the direction"))
+    evidence: str | None = None
 
 
 @dataclass(kw_only=True)
@@ -233,6 +269,9 @@ class Brief:
     figures: list[Figure] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
+    trends: list[Trend] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    copying: list[Copying] = field(default_factory=list)
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

@@ -5,6 +5,7 @@
     nlp.py         named-entity spans (spaCy's small English model)
     places/        toponyms, found by NER, gazetteer and context together, resolved to gazetteer places
     people/        people, organisations and groups with their roles, and their quotes
+    figures/       numbers with their unit, what they count, qualifier, claimant and date
 
 Each stage is a function that reads the article (and what earlier stages found) and fills its own list,
 so stages can be reordered, skipped or run on a cluster. What the brief needs to redo a stage over the
@@ -15,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from newsbrief import gazetteer
+from newsbrief.analyse.figures import find_figures
 from newsbrief.analyse.nlp import Name, names_of
 from newsbrief.analyse.people import people_and_quotes
 from newsbrief.analyse.places import country_evidence, find_toponyms, mention, resolve
@@ -36,9 +38,10 @@ def analyse_article(article: Article, names: list[Name] | None = None) -> Analys
     entries = resolve(toponyms, places, evidence)
     entities, quotes, mentions = people_and_quotes(
         article.id, article.text, sentences, names, [(t.start, t.end) for t in toponyms])
-    analysis = Analysis(article=article, sentences=sentences, times=find_times(article, sentences),
+    times = find_times(article, sentences)
+    analysis = Analysis(article=article, sentences=sentences, times=times,
                         places=[mention(t, e) for t, e in zip(toponyms, entries, strict=True) if e is not None],
-                        entities=entities, quotes=quotes)
+                        entities=entities, quotes=quotes, figures=find_figures(article, sentences, times, quotes))
     analysis.found = {"toponyms": toponyms, "countries": evidence, "mentions": mentions}
     return analysis
 

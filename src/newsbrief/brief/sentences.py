@@ -1,47 +1,18 @@
 """The story's sentences as one pool: terms for similarity, and syndicated copies grouped as one.
 
-A sentence carried by several articles (wire copy, lightly edited) is one `Statement` with several
-carriers, so that a summary says it once and cites every carrier.
+A sentence carried by several articles (wire copy, lightly edited: found by `group.passages`) is one
+`Statement` with several carriers, so that a summary says it once and cites every carrier.
 """
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from newsbrief.group.copying import publication_order
+from newsbrief.group.passages import Shared, find_passages
 from newsbrief.model import Analysis, Citation
-
-# Words that carry no topic. Short on purpose: idf weighting does the rest.
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before being below
-between both but by can could did do does doing down during each few for from further had has have having
-he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
-nor not now of off on once only or other our ours ourselves out over own same she should so some such than
-that the their theirs them themselves then there these they this those through to too under until up very
-was we were what when where which while who whom why will with would you your yours yourself said says say
-told according mr mrs ms would could one two new also last first year years
-""".split())
-
-NEAR_DUPLICATE = 0.6      # Jaccard of word bigrams above which two sentences are copies
-MAX_POSTINGS = 400        # bigrams this common find too many candidates to be evidence
-
-_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-
-
-def words(text: str) -> list[str]:
-    # "U.S.-led" and "US-led" must agree, as must curly and straight apostrophes
-    text = text.lower().replace("u.s.", "us").replace("u.k.", "uk").replace("u.n.", "un")
-    return _WORD.findall(text)
-
-
-def stem(word: str) -> str:
-    """A light suffix strip; enough to match "forces"/"force" and "attacked"/"attack"."""
-    for suffix in ("ings", "ing", "edly", "ed", "ies", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return word
-
+from newsbrief.terms import STOPWORDS, stem, words
 
 @dataclass
 class Candidate:
@@ -85,58 +56,25 @@ def candidates(analyses: list[Analysis]) -> list[Candidate]:
     return out
 
 
-def _bigrams(text: str) -> set[tuple[str, str]]:
-    tokens = words(text)
-    return set(zip(tokens, tokens[1:]))
+def story_shared(analyses: list[Analysis]) -> Shared:
+    """The story's shared passages, the earliest carrier first."""
+    articles = [a.article for a in analyses]
+    return find_passages(articles, [a.sentences for a in analyses], order=publication_order(articles))
 
 
-def group_copies(pool: list[Candidate], order: dict[int, tuple]) -> list[Statement]:
-    """Sentences grouped with their near-identical copies in other articles.
+def group_copies(pool: list[Candidate], shared: Shared, order: dict[int, tuple]) -> list[Statement]:
+    """Sentences grouped with their copies in other articles (`shared`, from `story_shared`).
 
-    `order` ranks articles (earliest first); the earliest carrier's copy is the one quoted. Copies are
-    found through shared bigrams, so a sentence is only compared with those that share its wording."""
-    shingles = [_bigrams(c.text) for c in pool]
-    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, grams in enumerate(shingles):
-        for gram in grams:
-            postings[gram].append(i)
-    parent = list(range(len(pool)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, grams in enumerate(shingles):
-        if len(grams) < 4:
-            continue
-        shared: Counter[int] = Counter()
-        for gram in grams:
-            ids = postings[gram]
-            if len(ids) <= MAX_POSTINGS:
-                shared.update(j for j in ids if j > i and pool[j].article != pool[i].article)
-        for j, common in shared.items():
-            union = len(grams) + len(shingles[j]) - common
-            if common / union >= NEAR_DUPLICATE:
-                parent[root(j)] = root(i)
-    groups: dict[int, list[Candidate]] = defaultdict(list)
-    for i, candidate in enumerate(pool):
-        groups[root(i)].append(candidate)
+    `order` ranks articles (earliest first); the earliest carrier's copy is the one quoted."""
+    groups: dict[tuple, list[Candidate]] = defaultdict(list)
+    for c in pool:
+        g = shared.group_of.get((c.article, c.position))
+        groups[(g,) if g is not None else (None, c.article, c.position)].append(c)
     statements = []
     for members in groups.values():
         members.sort(key=lambda c: (order[c.article], c.position))
-        statements.append(Statement(_one_per_article(members)))
+        statements.append(Statement(members))
     return statements
-
-
-def _one_per_article(members: list[Candidate]) -> list[Candidate]:
-    seen, out = set(), []
-    for c in members:
-        if c.article not in seen:
-            seen.add(c.article)
-            out.append(c)
-    return out
 
 
 def weigh(statements: list[Statement]) -> None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from newsbrief.brief.sentences import Statement, candidates, cosine, group_copies, weigh
+from newsbrief.brief.sentences import Statement, candidates, cosine, group_copies, story_shared, weigh
+from newsbrief.group.passages import Shared
 from newsbrief.model import Analysis, Cited
 
 MIN_WORDS, MAX_WORDS = 6, 60     # shorter is a fragment or a label; longer is a run-on extraction
@@ -36,9 +37,9 @@ def usable(statement: Statement) -> bool:
             and (text[:1].isupper() or text[:1] in "\"“‘'0123456789"))
 
 
-def score_statements(analyses: list[Analysis]) -> list[Statement]:
+def score_statements(analyses: list[Analysis], shared: Shared | None = None) -> list[Statement]:
     order = article_order(analyses)
-    statements = group_copies(candidates(analyses), order)
+    statements = group_copies(candidates(analyses), shared or story_shared(analyses), order)
     weigh(statements)
     centroid: dict[str, float] = {}
     for s in statements:

@@ -19,7 +19,8 @@ from importlib import resources
 
 from newsbrief.analyse.times import is_reporting
 from newsbrief.analyse.times.calendar import Period, period_of
-from newsbrief.brief.sentences import STOPWORDS, Candidate, Statement, stem, words
+from newsbrief.brief.sentences import Candidate, Statement
+from newsbrief.terms import STOPWORDS, stem, words
 from newsbrief.model import Analysis, TimelineEntry
 
 UNIT_ORDER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 4, "year": 5, "decade": 6}

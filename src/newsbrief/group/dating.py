@@ -17,7 +17,7 @@ from datetime import date
 from newsbrief.analyse.sentences import split_sentences
 from newsbrief.analyse.times import resolve_in_order
 from newsbrief.analyse.times.detect import find_expressions
-from newsbrief.brief.sentences import STOPWORDS, stem, words
+from newsbrief.terms import STOPWORDS, stem, words
 from newsbrief.model import Article
 
 RESEMBLANCE = 0.25      # below this cosine, the nearest dated article says little about the date

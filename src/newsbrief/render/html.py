@@ -47,7 +47,7 @@ def to_html(brief: Brief) -> str:
     return template.render(
         brief=brief, numbers=numbers, label=source_label, blocks=article_blocks, data=_data(brief),
         timeline=_timeline_groups(brief), describe=describe, people=people_and_quotes(brief),
-        per_article=first_per_article,
+        per_article=first_per_article, figures=figures_view(brief), copying=copying_view(brief),
         place_map=place_map(brief.places))
 
 
@@ -84,3 +84,25 @@ def _timeline_groups(brief: Brief) -> dict[str, list[tuple[str, list[TimelineEnt
         else:
             groups.append((entry.date, [entry]))
     return out
+
+
+def figures_view(brief: Brief, limit: int = 30) -> dict:
+    """Conflicts and trends first, then the story's other claims: the tolls, shares and sums before plain
+    counts of things, and each claim once (a syndicated copy repeats it)."""
+    listed = {i for group in [*brief.conflicts, *brief.trends] for i in group.figures}
+    seen, rest = set(), []
+    for i, f in enumerate(brief.figures):
+        key = (f.value, f.unit, f.counts.lower(), f.claimed_by)
+        if i not in listed and key not in seen:
+            seen.add(key)
+            rest.append(f)
+    rest.sort(key=lambda f: f.measure == "other")
+    return {"conflicts": [(c.about, [brief.figures[i] for i in c.figures]) for c in brief.conflicts],
+            "trends": [(t.about, [brief.figures[i] for i in t.figures]) for t in brief.trends],
+            "rest": rest[:limit], "more": max(0, len(rest) - limit)}
+
+
+def copying_view(brief: Brief) -> dict:
+    """Per article: its originality and who it shares passages with; per passage, its carriers."""
+    sources = {s.article: s for s in brief.sources}
+    return {"sources": sources, "pairs": brief.copying}

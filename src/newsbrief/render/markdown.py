@@ -65,11 +65,57 @@ def to_markdown(brief: Brief) -> str:
             speaker = _escape(quote.speaker) if quote.speaker else "Unattributed"
             out.append(f"- **{speaker}:** “{_escape(quote.text)}” {_numbers([quote.citation], numbers)}")
         out.append("")
+    out += _figures(brief, numbers)
+    out += _passages(brief, numbers)
     out += ["## Sources", ""]
+    originality = {s.article: s.originality for s in brief.sources}
     for article in brief.articles:
         removed = f" · {len(article.removed)} clutter item(s) removed" if article.removed else ""
         label = source_label(article)
         named = f"{_escape(label)} · " if label != article.id else ""
-        out.append(f"{numbers[article.id]}. {named}`{article.id}`{removed}")
+        own = f" · {originality[article.id]:.0%} original" if article.id in originality else ""
+        out.append(f"{numbers[article.id]}. {named}`{article.id}`{own}{removed}")
     out.append("")
     return "\n".join(out)
+
+
+def _claim(figure, numbers: dict[str, int]) -> str:
+    who = _escape(figure.claimed_by) if figure.claimed_by else "the article"
+    when = f" ({describe(figure.date)})" if figure.date else ""
+    return f"{_escape(figure.text)} — {who}{when} {_numbers([figure.citation], numbers)}"
+
+
+def _figures(brief: Brief, numbers: dict[str, int], limit: int = 20) -> list[str]:
+    if not brief.figures:
+        return []
+    out = ["## Figures", ""]
+    for conflict in brief.conflicts:
+        out.append(f"- **Sources disagree: {_escape(conflict.about)}**")
+        out += [f"  - {_claim(brief.figures[i], numbers)}" for i in conflict.figures]
+    for trend in brief.trends:
+        out.append(f"- **Changed over time: {_escape(trend.about)}**")
+        out += [f"  - {_claim(brief.figures[i], numbers)}" for i in trend.figures]
+    listed = {i for group in [*brief.conflicts, *brief.trends] for i in group.figures}
+    rest = [f for i, f in enumerate(brief.figures) if i not in listed and f.measure != "other"]
+    out += [f"- {_claim(f, numbers)}" for f in rest[:limit]]
+    return out + [""]
+
+
+def _passages(brief: Brief, numbers: dict[str, int]) -> list[str]:
+    if not brief.passages:
+        return []
+    out = ["## Shared passages", ""]
+    for pair in brief.copying:
+        a, b = (numbers[x] for x in pair.articles)
+        if pair.source in numbers:
+            how = f": [{numbers[pair.source]}] is the original ({_escape(pair.evidence)})"
+        elif pair.source:
+            how = f": {_escape(pair.evidence)}, so both carry {_escape(pair.source)} copy"
+        else:
+            how = "; nothing shows who copied whom"
+        out.append(f"- [{a}] and [{b}] share {pair.passages} passage(s), {pair.chars} characters{how}.")
+    out.append("")
+    for passage in brief.passages:
+        out.append(f"> {_escape(' '.join(passage.text.split()))} {_numbers(passage.carriers, numbers)}")
+        out.append("")
+    return out

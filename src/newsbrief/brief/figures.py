@@ -1,0 +1,176 @@
+"""The story's figures, and where they disagree: conflicts and trends.
+
+Two figures are about the same quantity when they are the same kind (killed, wounded, share ...), count
+the same subject (children are not all the dead; a town is not the territory), and tell the same event:
+their sentences share enough event words (`timeline.event_terms`), or, for shares and other measures
+whose sentences word the event differently ("lost 95 percent of its caliphate", "recaptured 90 percent of
+the territory"), they name the same thing and are within a factor of two.
+
+Same quantity, different claimants, the same day, and intervals that do not meet (`low`/`high`: "at least
+26" against "20") is a conflict. Same quantity on different days is a trend (90% in October, 95% in
+November), shown as a change, not a disagreement.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import replace
+from itertools import combinations
+
+from newsbrief.brief.timeline import event_terms
+from newsbrief.gazetteer.names import fold
+from newsbrief.model import Analysis, Conflict, Figure, Trend
+from newsbrief.terms import stem
+
+SAME_EVENT = 0.3          # cosine of event terms at or above which two figures' sentences tell one event
+SHARE_FACTOR = 2.0        # a share or measure named alike is the same quantity within this factor
+SUBJECTS = {              # the subject of a count, when it is a subset of the whole
+    "child": "children", "children": "children", "kid": "children", "minor": "children", "boy": "children",
+    "girl": "children", "women": "women", "woman": "women", "soldier": "soldiers", "troop": "soldiers",
+    "policemen": "police", "police": "police", "officer": "police", "journalist": "journalists",
+    "foreigner": "foreigners", "tourist": "foreigners",
+}
+UNIT_WORDS = frozenset({"percent", "cent", "per"})
+WHOLES = {                # a share's whole, by class
+    "territory": "territory", "land": "territory", "caliphate": "territory", "area": "territory",
+    "town": "town", "city": "town", "village": "town",
+    "vote": "vote", "ballot": "vote", "electorate": "vote",
+}
+
+
+def story_figures(analyses: list[Analysis], names: dict[tuple[str, int], str]
+                  ) -> tuple[list[Figure], list[Conflict], list[Trend]]:
+    """Every figure with its claimant named as the story's entity, and the conflicts and trends."""
+    figures, contexts, outlets = [], [], []
+    for analysis in analyses:
+        text = analysis.article.text
+        for f in analysis.figures:
+            mention = f.claimant_mention
+            claimant = names.get((mention.article, mention.start)) if mention else None
+            figures.append(replace(f, claimed_by=claimant or f.claimed_by))
+            contexts.append(_context(text, analysis, f.citation.start))
+            outlets.append(analysis.article.outlet or analysis.article.id)
+    same = _same_quantity(figures, contexts)
+    conflicts, trends = [], []
+    for group in _groups(len(figures), same):
+        conflicts.extend(_conflicts(group, figures, outlets, same))
+        trend = _trend(group, figures)
+        if trend:
+            trends.append(trend)
+    return figures, conflicts, trends
+
+
+def _context(text: str, analysis: Analysis, at: int) -> str:
+    """The figure's sentence, with the one before when it is short or starts with a pronoun ("It said
+    12 children were among the victims")."""
+    spans = analysis.sentences
+    for k, s in enumerate(spans):
+        if s.start <= at < s.end:
+            sentence = text[s.start:s.end]
+            if k and (len(sentence.split()) < 12 or re.match(r"(?:It|They|He|She|This)\b", sentence)):
+                return text[spans[k - 1].start:s.end]
+            return sentence
+    return ""
+
+
+def key(f: Figure) -> tuple[str, str | None, str]:
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", f.counts.split(" of ")[0])]
+    if f.measure in ("killed", "wounded", "missing", "arrested", "displaced", "people"):
+        subject = next((SUBJECTS[w] for w in words if w in SUBJECTS), "all")
+        measure = "people" if f.measure == "people" else f.measure
+        return measure, None, subject
+    head = stem(words[-1]) if words else ""
+    return f.measure, f.unit, WHOLES.get(head, WHOLES.get(words[-1] if words else "", head))
+
+
+def _same_quantity(figures: list[Figure], contexts: list[str]) -> dict[int, set[int]]:
+    by_key: dict[tuple, list[int]] = defaultdict(list)
+    for i, f in enumerate(figures):
+        if f.measure != "other" or f.unit:          # a bare count of things is too vague to compare
+            by_key[key(f)].append(i)
+    # the event, not the figure's own words: two shares of different things both say "percent" and
+    # "territory"; a toll's "killed" and "dead" are the event itself, and stay
+    terms = [event_terms(c) - UNIT_WORDS - (event_terms(f.text) if f.measure in ("share", "money", "other") else set())
+             for c, f in zip(contexts, figures)]
+    names_in = [_names(c) for c in contexts]
+    same: dict[int, set[int]] = defaultdict(set)
+    for members in by_key.values():
+        for i, j in combinations(members, 2):
+            a, b = figures[i], figures[j]
+            if a.citation.article == b.citation.article and a.citation.start == b.citation.start:
+                continue
+            cosine = len(terms[i] & terms[j]) / math.sqrt(len(terms[i]) * len(terms[j]) or 1)
+            alike = (a.measure in ("share", "other", "money") and names_in[i] & names_in[j]
+                     and max(a.value, b.value) <= SHARE_FACTOR * max(min(a.value, b.value), 1e-9))
+            if cosine >= SAME_EVENT or alike:
+                same[i].add(j)
+                same[j].add(i)
+    return same
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words after the first: the story's names, enough to tell two sentences' subjects apart."""
+    return {fold(w) for w in re.findall(r"(?<=[\s(“\"])[A-Z][\w-]+", text)} - {"the", "but", "and", "in"}
+
+
+def _groups(n: int, same: dict[int, set[int]]) -> list[list[int]]:
+    seen, out = set(), []
+    for i in range(n):
+        if i in seen or i not in same:
+            continue
+        group, todo = [], [i]
+        while todo:
+            x = todo.pop()
+            if x in seen:
+                continue
+            seen.add(x)
+            group.append(x)
+            todo.extend(same[x])
+        out.append(sorted(group))
+    return out
+
+
+def _claimant(f: Figure, outlet: str) -> str:
+    return fold(f.claimed_by) if f.claimed_by else f"outlet:{outlet}"
+
+
+def _day(f: Figure) -> str:
+    return (f.date or "")[:10]
+
+
+def _disjoint(a: Figure, b: Figure) -> bool:
+    def bounds(f: Figure) -> tuple[float, float]:
+        return (f.low if f.low is not None else f.value), (f.high if f.high is not None else math.inf)
+    (lo_a, hi_a), (lo_b, hi_b) = bounds(a), bounds(b)
+    return hi_a < lo_b or hi_b < lo_a
+
+
+def _conflicts(group: list[int], figures: list[Figure], outlets: list[str],
+               same: dict[int, set[int]]) -> list[Conflict]:
+    pairs = [(i, j) for i, j in combinations(group, 2) if j in same[i]
+             and _claimant(figures[i], outlets[i]) != _claimant(figures[j], outlets[j])
+             and _day(figures[i]) == _day(figures[j]) and _disjoint(figures[i], figures[j])]
+    if not pairs:
+        return []
+    members = sorted({x for pair in pairs for x in pair})
+    return [Conflict(about=about(figures[members[0]]), figures=members)]
+
+
+def _trend(group: list[int], figures: list[Figure]) -> Trend | None:
+    days = {_day(figures[i]) for i in group if _day(figures[i])}
+    values = {figures[i].value for i in group}
+    if len(days) < 2 or len(values) < 2:
+        return None
+    ordered = sorted((i for i in group if _day(figures[i])), key=lambda i: (_day(figures[i]), i))
+    return Trend(about=about(figures[ordered[0]]), figures=ordered)
+
+
+def about(f: Figure) -> str:
+    """What the compared figures count, in words: "killed: displaced people", "share: territory"."""
+    measure, unit, subject = key(f)
+    if measure in ("killed", "wounded", "missing", "arrested", "displaced"):
+        return f"{'people' if subject == 'all' else subject} {measure}"
+    if measure == "share":
+        return f"share of {f.counts or subject}"
+    return f"{f.counts or subject} ({unit})" if unit else (f.counts or subject)
