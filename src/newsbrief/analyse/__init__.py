@@ -41,7 +41,8 @@ def analyse_article(article: Article, names: list[Name] | None = None) -> Analys
     times = find_times(article, sentences)
     analysis = Analysis(article=article, sentences=sentences, times=times,
                         places=[mention(t, e) for t, e in zip(toponyms, entries, strict=True) if e is not None],
-                        entities=entities, quotes=quotes, figures=find_figures(article, sentences, times, quotes))
+                        entities=entities, quotes=quotes,
+                        figures=find_figures(article, sentences, times, quotes, mentions, entities))
     analysis.found = {"toponyms": toponyms, "countries": evidence, "mentions": mentions}
     return analysis
 

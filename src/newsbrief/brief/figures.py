@@ -8,7 +8,8 @@ the territory"), they name the same thing and are within a factor of two.
 
 Same quantity, different claimants, the same day, and intervals that do not meet (`low`/`high`: "at least
 26" against "20") is a conflict. Same quantity on different days is a trend (90% in October, 95% in
-November), shown as a change, not a disagreement.
+November), shown as a change, not a disagreement; where sources also disagree, each source's own series
+is its trend (civil protection 4 then 7 dead, the Red Cross 6 then 9).
 """
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ WHOLES = {                # a share's whole, by class
 def story_figures(analyses: list[Analysis], names: dict[tuple[str, int], str]
                   ) -> tuple[list[Figure], list[Conflict], list[Trend]]:
     """Every figure with its claimant named as the story's entity, and the conflicts and trends."""
-    figures, contexts, outlets = [], [], []
+    figures, contexts, outlets, sentences = [], [], [], []
     for analysis in analyses:
         text = analysis.article.text
         for f in analysis.figures:
@@ -51,13 +52,14 @@ def story_figures(analyses: list[Analysis], names: dict[tuple[str, int], str]
             figures.append(replace(f, claimed_by=claimant or f.claimed_by))
             contexts.append(_context(text, analysis, f.citation.start))
             outlets.append(analysis.article.outlet or analysis.article.id)
-    same = _same_quantity(figures, contexts)
+            sentences.append(next((k for k, sp in enumerate(analysis.sentences)
+                                   if sp.start <= f.citation.start < sp.end), -9))
+    same = _same_quantity(figures, contexts, sentences)
     conflicts, trends = [], []
     for group in _groups(len(figures), same):
-        conflicts.extend(_conflicts(group, figures, outlets, same))
-        trend = _trend(group, figures)
-        if trend:
-            trends.append(trend)
+        found = _conflicts(group, figures, outlets)
+        conflicts.extend(found)
+        trends.extend(_trends(group, figures, outlets, conflicted=bool(found)))
     return figures, conflicts, trends
 
 
@@ -84,7 +86,7 @@ def key(f: Figure) -> tuple[str, str | None, str]:
     return f.measure, f.unit, WHOLES.get(head, WHOLES.get(words[-1] if words else "", head))
 
 
-def _same_quantity(figures: list[Figure], contexts: list[str]) -> dict[int, set[int]]:
+def _same_quantity(figures: list[Figure], contexts: list[str], sentence_of: list[int]) -> dict[int, set[int]]:
     by_key: dict[tuple, list[int]] = defaultdict(list)
     for i, f in enumerate(figures):
         if f.measure != "other" or f.unit:          # a bare count of things is too vague to compare
@@ -103,10 +105,24 @@ def _same_quantity(figures: list[Figure], contexts: list[str]) -> dict[int, set[
             cosine = len(terms[i] & terms[j]) / math.sqrt(len(terms[i]) * len(terms[j]) or 1)
             alike = (a.measure in ("share", "other", "money") and names_in[i] & names_in[j]
                      and max(a.value, b.value) <= SHARE_FACTOR * max(min(a.value, b.value), 1e-9))
-            if cosine >= SAME_EVENT or alike:
+            if a.unit and a.measure == "other" and _elsewhere(contexts[i], contexts[j]):
+                continue      # a river's level at two towns is two quantities
+            # the next sentence of the same article comparing ("The Red Cross gave higher figures")
+            adjacent = a.citation.article == b.citation.article and abs(sentence_of[i] - sentence_of[j]) <= 1
+            if cosine >= SAME_EVENT or alike or adjacent and a.measure != "other":
                 same[i].add(j)
                 same[j].add(i)
     return same
+
+
+CALENDAR = frozenset(fold(w) for w in """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
+March April May June July August September October November December""".split())
+
+
+def _elsewhere(a: str, b: str) -> bool:
+    """Both sentences name where, and not the same place."""
+    x, y = _names(a) - CALENDAR, _names(b) - CALENDAR
+    return bool(x and y) and not x & y
 
 
 def _names(text: str) -> set[str]:
@@ -131,8 +147,24 @@ def _groups(n: int, same: dict[int, set[int]]) -> list[list[int]]:
     return out
 
 
+GENERIC = frozenset("the a an officials official spokesman spokeswoman spokesperson sources source".split())
+
+
 def _claimant(f: Figure, outlet: str) -> str:
-    return fold(f.claimed_by) if f.claimed_by else f"outlet:{outlet}"
+    """Who claims it, for comparing: "civil protection officials", "Croatian civil protection" and "Civil
+    protection" are one source; an unattributed figure is its outlet's."""
+    if not f.claimed_by:
+        return f"outlet:{outlet}"
+    words = [w for w in fold(f.claimed_by).split() if w not in GENERIC]
+    return " ".join(w for w in words if not _DEMONYM.fullmatch(w)) or " ".join(words)
+
+
+_DEMONYM = re.compile(r"[a-z]+(?:ian|ese|ish|i|an)")
+
+
+def _same_source(a: str, b: str) -> bool:
+    x, y = set(a.split()), set(b.split())
+    return x <= y or y <= x
 
 
 def _day(f: Figure) -> str:
@@ -146,24 +178,43 @@ def _disjoint(a: Figure, b: Figure) -> bool:
     return hi_a < lo_b or hi_b < lo_a
 
 
-def _conflicts(group: list[int], figures: list[Figure], outlets: list[str],
-               same: dict[int, set[int]]) -> list[Conflict]:
-    pairs = [(i, j) for i, j in combinations(group, 2) if j in same[i]
-             and _claimant(figures[i], outlets[i]) != _claimant(figures[j], outlets[j])
-             and _day(figures[i]) == _day(figures[j]) and _disjoint(figures[i], figures[j])]
-    if not pairs:
-        return []
-    members = sorted({x for pair in pairs for x in pair})
-    return [Conflict(about=about(figures[members[0]]), figures=members)]
+def _conflicts(group: list[int], figures: list[Figure], outlets: list[str]) -> list[Conflict]:
+    """One conflict per disagreement: on a day, claimants whose intervals do not meet. The same claims
+    repeated on other days (a syndicated copy, a follow-up) join it rather than make another."""
+    by_day: dict[str, list[int]] = defaultdict(list)
+    for i in group:
+        by_day[_day(figures[i])].append(i)
+    found: dict[frozenset, list[int]] = {}
+    for day in sorted(by_day):
+        members = by_day[day]
+        clashing = {x for i, j in combinations(members, 2)
+                    if not _same_source(_claimant(figures[i], outlets[i]), _claimant(figures[j], outlets[j]))
+                    and _disjoint(figures[i], figures[j]) for x in (i, j)}
+        if clashing:
+            claims = frozenset((_claimant(figures[i], outlets[i]), figures[i].value) for i in clashing)
+            found.setdefault(claims, []).extend(sorted(clashing))
+    return [Conflict(about=about(figures[members[0]]), figures=members) for members in found.values()]
 
 
-def _trend(group: list[int], figures: list[Figure]) -> Trend | None:
-    days = {_day(figures[i]) for i in group if _day(figures[i])}
-    values = {figures[i].value for i in group}
-    if len(days) < 2 or len(values) < 2:
-        return None
-    ordered = sorted((i for i in group if _day(figures[i])), key=lambda i: (_day(figures[i]), i))
-    return Trend(about=about(figures[ordered[0]]), figures=ordered)
+def _trends(group: list[int], figures: list[Figure], outlets: list[str], conflicted: bool) -> list[Trend]:
+    """The quantity over time, each value once per day. When sources disagree, each claimant's own
+    series: a change by one source is a trend; two sources' different numbers are not."""
+    series: dict[str, list[int]] = defaultdict(list)
+    for i in group:
+        if _day(figures[i]):
+            series[_claimant(figures[i], outlets[i]) if conflicted else ""].append(i)
+    out = []
+    for who, members in series.items():
+        seen, kept = set(), []
+        for i in sorted(members, key=lambda i: (_day(figures[i]), i)):
+            if (_day(figures[i]), figures[i].value) not in seen:
+                seen.add((_day(figures[i]), figures[i].value))
+                kept.append(i)
+        if len({_day(figures[i]) for i in kept}) >= 2 and len({figures[i].value for i in kept}) >= 2:
+            claimant = figures[kept[0]].claimed_by if conflicted else None
+            label = about(figures[kept[0]]) + (f", according to {claimant}" if claimant else "")
+            out.append(Trend(about=label, figures=kept))
+    return out
 
 
 def about(f: Figure) -> str:

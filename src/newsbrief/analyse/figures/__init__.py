@@ -3,10 +3,10 @@ claimant and date.
 
     numbers.py   the number and its qualifier, in digits or words, with the interval the wording allows
     counted.py   unit, counted thing and kind of quantity
+    claimants.py who claims it
 
-The claimant is who the text says gives the number: the speaker of the quote (direct or reported) that
-holds it, else the speaker named in the same sentence ("SANA also reported ..., giving a toll of 20 dead"),
-else nobody: the article states it on its own authority. Its date is the day the sentence gives, else
+The claimant is who the text says gives the number (`claimants.py`), or nobody: the article states it
+on its own authority. Its date is the day the sentence gives, else
 the day it was claimed (the article's date).
 """
 from __future__ import annotations
@@ -15,7 +15,9 @@ import re
 
 from newsbrief.analyse.figures.counted import counted, unit_before
 from newsbrief.analyse.figures.numbers import Number, find_numbers, qualifier_start
-from newsbrief.model import Article, Citation, Figure, Quote, Span, Time
+from newsbrief.analyse.figures.claimants import claimant
+from newsbrief.analyse.people.mentions import Mention
+from newsbrief.model import Article, Citation, Entity, Figure, Quote, Span, Time
 
 __all__ = ["find_figures"]
 
@@ -29,11 +31,15 @@ _AGE = re.compile(r"(?:\baged?|\bage of)\s+$|,\s*$", re.I)
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]*[- ]|No\.\s?|#|\bpage\s|\bp\.\s?)$")
 UNIT_COMPOUNDS = frozenset("mile kilometre kilometer km metre meter foot ton tonne percent acre hectare".split())
 ONE_NOT_A_COUNT = frozenset("of another who which that day time way thing side hand point and or in is".split())
+DOCUMENTS = frozenset({"statement", "the statement", "report", "the report", "a statement"})
+SINCE = re.compile(r"\b(?:since|until|till)\b", re.I)
 CLAUSE_BREAK = re.compile(r";|\s[-—–]{1,2}\s|:\s")
 
 
-def find_figures(article: Article, sentences: list[Span], times: list[Time], quotes: list[Quote]) -> list[Figure]:
+def find_figures(article: Article, sentences: list[Span], times: list[Time], quotes: list[Quote],
+                 mentions: list[Mention] = (), entities: list[Entity] = ()) -> list[Figure]:
     text = article.text
+    names = {c.start: e.name for e in entities for c in e.mentions}
     taken = [(t.start, t.end) for t in times]
     claimed_on = (article.published or "")[:10] or None
     out: list[Figure] = []
@@ -52,7 +58,8 @@ def find_figures(article: Article, sentences: list[Span], times: list[Time], quo
                 continue
             clause_start, clause_end = _clause(text, sentence, start)
             unit, unit_start = unit_before(text, start)
-            what = counted(text, start, end, clause_start, clause_end, unit)
+            what = counted(text, start, end, clause_start, clause_end, unit,
+                           previous.citation.end if previous and previous.citation.end > clause_start else None)
             if _is_year(n, what.unit, what.counts):
                 continue
             measure = what.measure
@@ -60,10 +67,14 @@ def find_figures(article: Article, sentences: list[Span], times: list[Time], quo
                     r"(?:including|among them|of whom|among whom)\s+$", text[max(clause_start, start - 20):start]):
                 measure = previous.measure         # "26 killed, including nine children"
             begin = min(unit_start, sentence.start + qualifier_start(chunk, n))
-            speaker, mention = _claimant(sentence, start, quotes)
+            speaker, mention = claimant(article.id, text, sentence, start, quotes, mentions, names)
+            if speaker and speaker.lower() in DOCUMENTS and out:      # "the statement said": its issuer's
+                issuers = [f for f in out if f.claimant_mention is not None]
+                if issuers:
+                    speaker, mention = issuers[-1].claimed_by, issuers[-1].claimant_mention
             figure = Figure(
                 value=_tidy(n.value), unit=what.unit, counts=what.counts, claimed_by=speaker,
-                date=_date(sentence, start, times) or claimed_on,
+                date=_date(text, sentence, start, times) or claimed_on,
                 citation=Citation(article.id, begin, what.end), text=text[begin:what.end],
                 qualifier=n.qualifier, low=_tidy(n.low), high=_tidy(n.high) if n.high is not None else None,
                 measure=measure, claimant_mention=mention)
@@ -116,24 +127,13 @@ def _clause(text: str, sentence: Span, at: int) -> tuple[int, int]:
     return start, end
 
 
-def _claimant(sentence: Span, at: int, quotes: list[Quote]) -> tuple[str | None, Citation | None]:
-    """The speaker of the quote that holds the figure, else of a quote whose speaker is named in the
-    same sentence before the figure ("SANA also reported ..., giving a toll of 20 dead")."""
-    for q in quotes:
-        if q.citation.start <= at < q.citation.end and q.speaker:
-            return q.speaker, q.speaker_mention
-    for q in quotes:
-        m = q.speaker_mention
-        if q.speaker and m and sentence.start <= m.start < at:
-            return q.speaker, m
-    return None, None
-
-
-def _date(sentence: Span, at: int, times: list[Time]) -> str | None:
-    """A calendar day or month the sentence gives, the nearest to the figure."""
+def _date(text: str, sentence: Span, at: int, times: list[Time]) -> str | None:
+    """A calendar day or month the sentence gives, the nearest to the figure; "since Saturday" starts
+    a count that holds when it is told."""
     best = None
     for t in times:
-        if sentence.start <= t.start < sentence.end and t.type == "DATE" and re.match(r"\d{4}-\d{2}", t.value):
+        if sentence.start <= t.start < sentence.end and t.type == "DATE" and re.match(r"\d{4}-\d{2}", t.value) \
+                and not SINCE.search(text[min(at, t.start):t.start]):
             if best is None or abs(t.start - at) < abs(best.start - at):
                 best = t
     return best.value if best else None

@@ -34,7 +34,7 @@ MEASURE_WORDS = [
     ("wounded", "wounded injured injuries hurt injuring wounding"),
     ("missing", "missing unaccounted"),
     ("arrested", "arrested detained detainees arrests held jailed prisoners"),
-    ("displaced", "displaced homeless evacuated fled refugees evacuees"),
+    ("displaced", "displaced homeless evacuated evacuation fled refugees evacuees homes"),
 ]
 PEOPLE = set("""people persons civilians residents children kids women men soldiers troops fighters militants
 police policemen officers workers students voters passengers migrants protesters demonstrators patients
@@ -69,8 +69,11 @@ def unit_before(text: str, start: int) -> tuple[str | None, int]:
 
 
 def counted(text: str, start: int, end: int, clause_start: int, clause_end: int,
-            unit: str | None) -> Counted:
-    """The unit, counted thing and measure of the number at text[start:end] in its clause."""
+            unit: str | None, after_previous: int | None = None) -> Counted:
+    """The unit, counted thing and measure of the number at text[start:end] in its clause. The words that
+    say what kind of count it is are read from `after_previous` (the end of the figure before it in the
+    clause, or the "and" after that) on: "nine people had died and more than 3,000 had been forced from
+    their homes" gives the 3,000 no deaths."""
     after = _tokens(text, end, clause_end)
     i = 0
     rest = text[end:clause_end].lower()
@@ -92,6 +95,10 @@ def counted(text: str, start: int, end: int, clause_start: int, clause_end: int,
             words = _phrase(after[i + 1:], keep_of=True)
         if not words and unit in ("percent", "percentage points"):
             words = _subject_before(text, clause_start, start)
+    elif unit in MEASURES.values():
+        words = _phrase(after[i:], keep_of=False)
+        if not words:          # "the water level reached 10.4 metres"
+            words = _subject_before(text, clause_start, start)
     else:
         if i < len(after) and after[i].group().lower() == "of":      # "two of those fighters"
             i += 1
@@ -101,7 +108,11 @@ def counted(text: str, start: int, end: int, clause_start: int, clause_end: int,
     ends = [end] + [w.end() for w in words if w.start() >= end] + ([after[i - 1].end()] if i else [])
     phrase_end = max(ends)
     counts = " ".join(w.group() for w in words)
-    context = text[clause_start:clause_end].lower()
+    context_start = clause_start
+    if after_previous is not None and after_previous > clause_start:
+        joint = re.search(r"\b(?:and|but|while|whereas)\b", text[after_previous:start])
+        context_start = after_previous + joint.end() if joint else after_previous
+    context = text[context_start:clause_end].lower()
     return Counted(unit, counts, _measure(counts.lower(), context, unit), phrase_end)
 
 
@@ -142,7 +153,7 @@ def _subject_before(text: str, clause_start: int, start: int) -> list[re.Match]:
     """The subject of "X rose/fell/stood ... to 5 percent": the words before the verb."""
     before = text[clause_start:start]
     m = re.search(r"([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?)\s+(?:rate\s+)?(?:rose|fell|dropped|climbed|increased|"
-                  r"decreased|grew|declined|jumped|slipped|stood|was|is|reached|hit|averaged)\b[^.;]*?$", before)
+                  r"decreased|grew|declined|jumped|slipped|stood|was|is|reached|hit|averaged|peaked)\b[^.;]*?$", before)
     if not m:
         return []
     return [t for t in _tokens(text, clause_start + m.start(1), clause_start + m.end(1))

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 UNITS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen".split())}
-TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+        if w != "_"}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "mn": 1_000_000}
 # Vague amounts: (value as a reader would take it, least, most). "hundreds" are at least two hundred.
@@ -44,7 +45,8 @@ _SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion)|\s?(?:bn|mn)\b)"
 _NUMBER = re.compile(
     r"(?<![\w.,$£€-])(?:"
     r"(?P<vague>" + "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True)) + r")"
-    r"|(?P<few>" + "|".join(sorted(map(re.escape, FEW), key=len, reverse=True)) + r")\s+(?P<fewscale>hundred|thousand|million|billion)"
+    r"|(?P<few>" + "|".join(sorted(map(re.escape, FEW), key=len, reverse=True)) + r")"
+    r"\s+(?P<fewscale>hundred|thousand|million|billion)"
     r"|(?:(?P<a>an?)\s+)?(?P<digits>" + _DIGITS + r")(?P<scale>" + _SCALE + r")?"
     r"|(?P<words>(?:" + _WORD_NUMBER + r")(?:\s+(?:hundred|thousand|million|billion)(?:\s+and\s+(?:" + _WORD_NUMBER
     + r"))?)*)"
