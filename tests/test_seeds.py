@@ -191,3 +191,28 @@ def test_seed_people_are_merged_with_their_roles(seed_brief):
     assert entities["Rami Abdel Rahman"].role == "head of the Britain-based Observatory"
     assert "Observatory" in entities["Syrian Observatory for Human Rights"].aliases
     assert "Rawa" not in entities and "Albu Kamal" not in entities      # places the NER took for names
+
+
+def test_seed_afp_carriers_share_their_paragraphs(seed_brief):
+    """000 and 004 carry the same AFP paragraphs (read by hand: the Yarallah quote and the bypassed town,
+    Rawa as the last town held, the Syrian army's declared victory, the Rawa pocket)."""
+    pair = [c for c in seed_brief.copying if sorted(a[:3] for a in c.articles) == ["000", "004"]]
+    assert pair and pair[0].passages >= 4 and pair[0].source == "AFP"
+    shared = [p.text for p in seed_brief.passages if {c.article[:3] for c in p.carriers} == {"000", "004"}]
+    for start in ("Troops backed by militia", "Rawa is the last town", "The Syrian army had declared",
+                  "But the recapture of the Rawa pocket"):
+        assert any(t.startswith(start) for t in shared), start
+    originality = {s.article[:3]: s.originality for s in seed_brief.sources}
+    assert originality["002"] == 1.0 and originality["000"] < 0.7
+
+
+def test_seed_car_bomb_toll_conflict_has_both_claimants(seed_brief):
+    figures = seed_brief.figures
+    tolls = [c for c in seed_brief.conflicts if {figures[i].value for i in c.figures} == {26, 20}]
+    assert len(tolls) == 1
+    claims = {figures[i].claimed_by: figures[i] for i in tolls[0].figures}
+    assert set(claims) == {"Syrian Observatory for Human Rights", "SANA"}
+    assert claims["Syrian Observatory for Human Rights"].qualifier == "at least"
+    assert all(f.citation.article.startswith("001") for f in claims.values())
+    # 90% in October and 95% in November is a change, not a disagreement
+    assert any([figures[i].value for i in t.figures][:2] == [90, 95] for t in seed_brief.trends)

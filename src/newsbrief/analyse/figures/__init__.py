@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from newsbrief.analyse.figures.counted import counted, unit_before
-from newsbrief.analyse.figures.numbers import Number, find_numbers, qualifier_start
+from newsbrief.analyse.figures.numbers import QUALIFIERS, Number, find_numbers, qualifier_start
 from newsbrief.analyse.figures.claimants import claimant
 from newsbrief.analyse.people.mentions import Mention
 from newsbrief.model import Article, Citation, Entity, Figure, Quote, Span, Time
@@ -29,6 +29,9 @@ _DURATION_AFTER = re.compile(r"[- ](?:year|month|week|day|hour|minute|second|dec
 _AGE = re.compile(r"(?:\baged?|\bage of)\s+$|,\s*$", re.I)
 # A number that is part of a name: "Flight 103", "Resolution 1441", "G-8", "F-16", "No. 5"
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]*[- ]|No\.\s?|#|\bpage\s|\bp\.\s?)$")
+# Capitalised words before a number that do not make it a name: "About 26", "The 12", "Only 3"
+NOT_NAMES = frozenset(w.split()[0] for w in QUALIFIERS) | frozenset(
+    "the all only another just and but of in on by at to for with from some nearly".split())
 UNIT_COMPOUNDS = frozenset("mile kilometre kilometer km metre meter foot ton tonne percent acre hectare".split())
 ONE_NOT_A_COUNT = frozenset("of another who which that day time way thing side hand point and or in is".split())
 DOCUMENTS = frozenset({"statement", "the statement", "report", "the report", "a statement"})
@@ -63,7 +66,7 @@ def find_figures(article: Article, sentences: list[Span], times: list[Time], quo
             if _is_year(n, what.unit, what.counts):
                 continue
             measure = what.measure
-            if previous and measure in ("people", "other") and re.search(
+            if previous and re.search(
                     r"(?:including|among them|of whom|among whom)\s+$", text[max(clause_start, start - 20):start]):
                 measure = previous.measure         # "26 killed, including nine children"
             begin = min(unit_start, sentence.start + qualifier_start(chunk, n))
@@ -96,7 +99,7 @@ def _is_figure(chunk: str, n: Number) -> bool:
     if n.value < 120 and _AGE.search(before) and re.match(r"[,)]", after):
         return False                                   # "John Smith, 45," and "aged 45"
     name = _NAME_BEFORE.search(chunk[:n.start])
-    if n.written == "digits" and name and name.start() > 0:   # "Flight 103", not the sentence's first word
+    if n.written == "digits" and name and name.group().strip(" -").lower() not in NOT_NAMES:   # "Flight 103"
         return False
     if re.match(r"-\d", after) and n.written == "digits":      # scores and ranges: "3-1"
         return False

@@ -43,7 +43,7 @@ _WORD_NUMBER = (r"(?:" + "|".join(sorted(TENS, key=len, reverse=True)) + r")(?:[
                 r"|seven|eight|nine))?|" + "|".join(sorted(UNITS, key=len, reverse=True)))
 _SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion)|\s?(?:bn|mn)\b)"
 _NUMBER = re.compile(
-    r"(?<![\w.,$£€-])(?:"
+    r"(?<![\w.,:/-])(?:"
     r"(?P<vague>" + "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True)) + r")"
     r"|(?P<few>" + "|".join(sorted(map(re.escape, FEW), key=len, reverse=True)) + r")"
     r"\s+(?P<fewscale>hundred|thousand|million|billion)"
