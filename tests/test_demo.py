@@ -34,3 +34,19 @@ def test_demo_wire_story_is_cited_to_all_its_carriers(example_brief):
     carriers = {"02-adriatic-wire", "03-sava-valley-herald", "balkan-daily-0317"}
     cited = [example_brief.headline, *example_brief.summary]
     assert any({c.article for c in s.citations} == carriers for s in cited)
+
+
+def test_demo_figures_show_the_disagreement_and_the_changes(example_brief):
+    """06 and 07 give civil protection's 7 dead against the Red Cross's 9, and 2,300 evacuated against
+    more than 3,000; the Sava at Županja rose from 9.8 m to 10.4 m (README's table)."""
+    figures = example_brief.figures
+
+    def values(group):
+        return {figures[i].value for i in group.figures}
+
+    assert any({7, 9} <= values(c) for c in example_brief.conflicts)
+    assert any({2300, 3000} <= values(c) for c in example_brief.conflicts)
+    levels = [t for t in example_brief.trends if figures[t.figures[0]].unit == "m"]
+    assert [[figures[i].value for i in t.figures] for t in levels] == [[9.8, 10.4]]
+    # a source's own changing count is a trend, not a conflict with itself
+    assert any([figures[i].value for i in t.figures][0] == 4 and 7 in values(t) for t in example_brief.trends)

@@ -80,7 +80,7 @@ def to_markdown(brief: Brief) -> str:
 
 
 def _claim(figure, numbers: dict[str, int]) -> str:
-    who = _escape(figure.claimed_by) if figure.claimed_by else "the article"
+    who = _escape(figure.claimed_by) if figure.claimed_by else "unattributed"
     when = f" ({describe(figure.date)})" if figure.date else ""
     return f"{_escape(figure.text)} — {who}{when} {_numbers([figure.citation], numbers)}"
 

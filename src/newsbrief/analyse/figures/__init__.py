@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from newsbrief.analyse.figures.counted import counted, unit_before
-from newsbrief.analyse.figures.numbers import QUALIFIERS, Number, find_numbers, qualifier_start
+from newsbrief.analyse.figures.numbers import QUALIFIERS, SCALES, Number, find_numbers, qualifier_start
 from newsbrief.analyse.figures.claimants import claimant
 from newsbrief.analyse.people.mentions import Mention
 from newsbrief.model import Article, Citation, Entity, Figure, Quote, Span, Time
@@ -24,7 +24,7 @@ __all__ = ["find_figures"]
 # Compounds that make a number a duration or an age, not a figure: "a six-year war", "a 45-year-old"
 _DURATION_AFTER = re.compile(r"[- ](?:year|month|week|day|hour|minute|second|decade|century)s?[- ]old\b|"
                              r"-(?:year|month|week|day|hour|minute|second|decade|century)\b|"
-                             r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|EST|EDT|UTC|o'clock)|:\d\d|"
+                             r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|EST|EDT|UTC|o'clock|local time|hours?\b|hrs\b)|:\d\d|"
                              r"(?:st|nd|rd|th)\b|\s*[/.]\s*\d", re.I)
 _AGE = re.compile(r"(?:\baged?|\bage of)\s+$|,\s*$", re.I)
 # A number that is part of a name: "Flight 103", "Resolution 1441", "G-8", "F-16", "No. 5"
@@ -33,8 +33,8 @@ _NAME_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]*[- ]|No\.\s?|#|\bpage\s|\bp\.\s?)
 NOT_NAMES = frozenset(w.split()[0] for w in QUALIFIERS) | frozenset(
     "the all only another just and but of in on by at to for with from some nearly".split())
 UNIT_COMPOUNDS = frozenset("mile kilometre kilometer km metre meter foot ton tonne percent acre hectare".split())
-ONE_NOT_A_COUNT = frozenset("of another who which that day time way thing side hand point and or in is".split())
-DOCUMENTS = frozenset({"statement", "the statement", "report", "the report", "a statement"})
+ONE_NOT_A_COUNT = frozenset("""of another who which that day time way thing side hand point and or in is the a per
+needs can could should must would may has had""".split())
 SINCE = re.compile(r"\b(?:since|until|till)\b", re.I)
 CLAUSE_BREAK = re.compile(r";|\s[-—–]{1,2}\s|:\s")
 
@@ -51,11 +51,17 @@ def find_figures(article: Article, sentences: list[Span], times: list[Time], quo
         previous: Figure | None = None
         numbers = find_numbers(chunk)
         for k, n in enumerate(numbers):
-            if k + 1 < len(numbers) and re.fullmatch(r"\s+(?:to|and|or)\s+", chunk[n.end:numbers[k + 1].start]):
-                following = numbers[k + 1]          # a range: the figure is the second number, from the first
-                following.low, following.start = n.low, n.start
+            if k + 1 < len(numbers) and re.fullmatch(r"\s*(?:to|and|or|-)\s*", chunk[n.end:numbers[k + 1].start]) \
+                    and not re.search(r"\bfrom\s+$", chunk[max(0, n.start - 6):n.start]):
+                following = numbers[k + 1]          # a range, "between 20 and 30": one figure, valued at its low end
+                low, value = n.low, n.value
+                scale = re.search(r"(hundred|thousand|million|billion)\s*$", chunk[following.start:following.end])
+                if scale and not re.search(r"hundred|thousand|million|billion", chunk[n.start:n.end]):
+                    factor = SCALES[scale.group(1)]        # "270 and 480 million": both in millions
+                    low, value = low * factor, value * factor
+                following.low, following.start, following.value = low, n.start, value
                 following.qualifier = following.qualifier or "between"
-                continue
+                continue                            # ("from 10 to 39" is a change: two figures)
             start, end = sentence.start + n.start, sentence.start + n.end
             if any(s < end and start < e for s, e in taken) or not _is_figure(chunk, n):
                 continue
@@ -71,10 +77,6 @@ def find_figures(article: Article, sentences: list[Span], times: list[Time], quo
                 measure = previous.measure         # "26 killed, including nine children"
             begin = min(unit_start, sentence.start + qualifier_start(chunk, n))
             speaker, mention = claimant(article.id, text, sentence, start, quotes, mentions, names)
-            if speaker and speaker.lower() in DOCUMENTS and out:      # "the statement said": its issuer's
-                issuers = [f for f in out if f.claimant_mention is not None]
-                if issuers:
-                    speaker, mention = issuers[-1].claimed_by, issuers[-1].claimant_mention
             figure = Figure(
                 value=_tidy(n.value), unit=what.unit, counts=what.counts, claimed_by=speaker,
                 date=_date(text, sentence, start, times) or claimed_on,

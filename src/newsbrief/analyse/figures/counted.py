@@ -153,7 +153,7 @@ def _subject_before(text: str, clause_start: int, start: int) -> list[re.Match]:
     """The subject of "X rose/fell/stood ... to 5 percent": the words before the verb."""
     before = text[clause_start:start]
     m = re.search(r"([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?)\s+(?:rate\s+)?(?:rose|fell|dropped|climbed|increased|"
-                  r"decreased|grew|declined|jumped|slipped|stood|was|is|reached|hit|averaged|peaked)\b[^.;]*?$", before)
+                  r"decreased|grew|declined|jumped|slipped|stood|was|is|reached|hit|averaged|peaked)\b[^;]*?$", before)
     if not m:
         return []
     return [t for t in _tokens(text, clause_start + m.start(1), clause_start + m.end(1))

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 
 UNITS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen".split())}
+    "_ one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split()) if w != "_"}   # "zero" is an idiom more often than a count
 TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
         if w != "_"}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
@@ -31,7 +31,8 @@ QUALIFIERS = {
     "nearly": "almost", "almost": "almost", "close to": "almost", "just under": "almost",
     "about": "about", "around": "about", "some": "about", "roughly": "about", "approximately": "about",
     "an estimated": "about", "estimated": "about", "nearly about": "about",
-    "up to": "up to", "as many as": "up to", "at most": "up to", "no more than": "up to",
+    "up to": "up to", "as many as": "up to", "not exceeding": "up to", "not more than": "up to",
+    "a maximum of": "up to", "at most": "up to", "no more than": "up to",
     "fewer than": "fewer than", "less than": "fewer than", "under": "fewer than", "below": "fewer than",
 }
 # A bare figure is rarely exact: a round one stands for its neighbourhood
