@@ -24,7 +24,10 @@ from newsbrief.gazetteer.names import fold
 from newsbrief.model import Analysis, Conflict, Figure, Trend
 from newsbrief.terms import stem
 
-SAME_EVENT = 0.3          # cosine of event terms at or above which two figures' sentences tell one event
+SAME_EVENT = 0.4          # cosine of event terms at or above which two figures' sentences tell one event
+CONFLICT_FACTOR = 4.0     # claims further apart than this are about different things, not a dispute
+TREND_FACTOR = 10.0       # ... and a "change" beyond this is two different counts
+TOLLS = ("killed", "wounded", "missing", "arrested", "displaced")
 SHARE_FACTOR = 2.0        # a share or measure named alike is the same quantity within this factor
 SUBJECTS = {              # the subject of a count, when it is a subset of the whole
     "child": "children", "children": "children", "kid": "children", "minor": "children", "boy": "children",
@@ -32,6 +35,14 @@ SUBJECTS = {              # the subject of a count, when it is a subset of the w
     "policemen": "police", "police": "police", "officer": "police", "journalist": "journalists",
     "foreigner": "foreigners", "tourist": "foreigners",
 }
+EVENT_KINDS = [(kind, rf"\b{pattern}") for kind, pattern in [
+    ("car bomb", r"car[- ]bomb"), ("suicide bomb", r"suicide[- ]bomb"), ("roadside bomb", r"roadside bomb"),
+    ("bomb", r"bomb(?:ing|s|ed)?\b"), ("air strike", r"air ?strikes?|air raids?|bombard"),
+    ("artillery", r"artillery|shelling|mortar"), ("explosion", r"explo(?:sion|ded)|blast"),
+    ("earthquake", r"(?:earth)?quake"), ("flood", r"flood"), ("storm", r"hurricane|typhoon|cyclone|storm"),
+    ("crash", r"crash"), ("fire", r"fire\b|blaze|wildfire"), ("shooting", r"shooting|gunm[ae]n|gunfire"),
+    ("massacre", r"massacre"), ("clash", r"clash(?:es)?"), ("epidemic", r"epidemic|outbreak|pandemic"),
+    ("stampede", r"stampede"), ("landslide", r"landslide|mudslide"), ("collapse", r"collaps")]]
 UNIT_WORDS = frozenset({"percent", "cent", "per"})
 WHOLES = {                # a share's whole, by class
     "territory": "territory", "land": "territory", "caliphate": "territory", "area": "territory",
@@ -78,41 +89,86 @@ def _context(text: str, analysis: Analysis, at: int) -> str:
 
 def key(f: Figure) -> tuple[str, str | None, str]:
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", f.counts.split(" of ")[0])]
-    if f.measure in ("killed", "wounded", "missing", "arrested", "displaced", "people"):
-        subject = next((SUBJECTS[w] for w in words if w in SUBJECTS), "all")
-        measure = "people" if f.measure == "people" else f.measure
-        return measure, None, subject
+    if f.measure in TOLLS:
+        return f.measure, None, next((SUBJECTS[w] for w in words if w in SUBJECTS), "all")
+    if f.measure == "people":            # "470 students" and "three truant officers" are different people
+        return "people", None, stem(words[-1]) if words else ""
     head = stem(words[-1]) if words else ""
     return f.measure, f.unit, WHOLES.get(head, WHOLES.get(words[-1] if words else "", head))
+
+
+def comparable(f: Figure) -> bool:
+    """A figure that says what it counts: a toll always ("seven" dead); a share, a sum or a measure only
+    with the thing it is of ("$60 million" alone could be anything)."""
+    if f.measure in TOLLS:
+        return True
+    return bool(f.counts.strip()) and (f.measure != "other" or f.unit is not None)
 
 
 def _same_quantity(figures: list[Figure], contexts: list[str], sentence_of: list[int]) -> dict[int, set[int]]:
     by_key: dict[tuple, list[int]] = defaultdict(list)
     for i, f in enumerate(figures):
-        if f.measure != "other" or f.unit:          # a bare count of things is too vague to compare
+        if comparable(f):
             by_key[key(f)].append(i)
     # the event, not the figure's own words: two shares of different things both say "percent" and
     # "territory"; a toll's "killed" and "dead" are the event itself, and stay
     terms = [event_terms(c) - UNIT_WORDS - (event_terms(f.text) if f.measure in ("share", "money", "other") else set())
              for c, f in zip(contexts, figures)]
+    weights = _idf(terms)
+    events = [event_kinds(c) for c in contexts]
     names_in = [_names(c) for c in contexts]
     same: dict[int, set[int]] = defaultdict(set)
     for members in by_key.values():
         for i, j in combinations(members, 2):
             a, b = figures[i], figures[j]
-            if a.citation.article == b.citation.article and a.citation.start == b.citation.start:
-                continue
-            cosine = len(terms[i] & terms[j]) / math.sqrt(len(terms[i]) * len(terms[j]) or 1)
-            alike = (a.measure in ("share", "other", "money") and names_in[i] & names_in[j]
-                     and max(a.value, b.value) <= SHARE_FACTOR * max(min(a.value, b.value), 1e-9))
+            here = a.citation.article == b.citation.article
+            if here and sentence_of[i] == sentence_of[j] and _day(a) == _day(b):
+                continue          # a sentence listing figures lists different things ("up from" is a change)
             if a.unit and a.measure == "other" and _elsewhere(contexts[i], contexts[j]):
-                continue      # a river's level at two towns is two quantities
+                continue          # a river's level at two towns is two quantities
+            cosine = _cosine(terms[i], terms[j], weights)
+            # shares of one territory or town, worded differently ("lost 95 percent of its caliphate",
+            # "recaptured 90 percent of the territory"), by the same names and close in value
+            alike = (a.measure == "share" and key(a)[2] in WHOLES.values() and names_in[i] & names_in[j]
+                     and _ratio(a, b) <= SHARE_FACTOR)
             # the next sentence of the same article comparing ("The Red Cross gave higher figures")
-            adjacent = a.citation.article == b.citation.article and abs(sentence_of[i] - sentence_of[j]) <= 1
-            if cosine >= SAME_EVENT or alike or adjacent and a.measure != "other":
+            adjacent = here and abs(sentence_of[i] - sentence_of[j]) == 1 and a.measure in TOLLS
+            kinds = events[i] & events[j]
+            if _ratio(a, b) > TREND_FACTOR or events[i] and events[j] and not kinds:
+                continue          # a car bombing's toll is not the shelling's; 786 dead is not 26
+            if kinds or cosine >= SAME_EVENT or alike or adjacent:
                 same[i].add(j)
                 same[j].add(i)
     return same
+
+
+def event_kinds(text: str) -> frozenset[str]:
+    """The kinds of event a sentence names ("car bomb", "air strike", "earthquake"), the specific kind
+    only when it is there: a car bombing is not any bombing."""
+    low = text.lower()
+    found = {kind for kind, pattern in EVENT_KINDS if re.search(pattern, low)}
+    return frozenset(k for k in found if not any(k != other and k in other for other in found))
+
+
+def _idf(terms: list[frozenset[str]]) -> dict[str, float]:
+    """Rare words tell an event apart ("car", "Deir Ezzor"); words every figure's sentence has ("people",
+    "said") do not. Counted over the story's distinct figure sentences."""
+    distinct = set(terms)
+    df: dict[str, int] = defaultdict(int)
+    for t in distinct:
+        for w in t:
+            df[w] += 1
+    n = len(distinct)
+    return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+
+
+def _cosine(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) -> float:
+    norm = math.sqrt(sum(weights[w] ** 2 for w in a) * sum(weights[w] ** 2 for w in b))
+    return sum(weights[w] ** 2 for w in a & b) / norm if norm else 0.0
+
+
+def _ratio(a: Figure, b: Figure) -> float:
+    return max(a.value, b.value) / max(min(a.value, b.value), 1e-9)
 
 
 CALENDAR = frozenset(fold(w) for w in """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
@@ -189,7 +245,8 @@ def _conflicts(group: list[int], figures: list[Figure], outlets: list[str]) -> l
         members = by_day[day]
         clashing = {x for i, j in combinations(members, 2)
                     if not _same_source(_claimant(figures[i], outlets[i]), _claimant(figures[j], outlets[j]))
-                    and _disjoint(figures[i], figures[j]) for x in (i, j)}
+                    and _disjoint(figures[i], figures[j]) and _ratio(figures[i], figures[j]) <= CONFLICT_FACTOR
+                    for x in (i, j)}
         if clashing:
             claims = frozenset((_claimant(figures[i], outlets[i]), figures[i].value) for i in clashing)
             found.setdefault(claims, []).extend(sorted(clashing))
