@@ -89,12 +89,10 @@ def _figures(brief: Brief, numbers: dict[str, int], limit: int = 20) -> list[str
     if not brief.figures:
         return []
     out = ["## Figures", ""]
-    for conflict in brief.conflicts:
-        out.append(f"- **Sources disagree: {_escape(conflict.about)}**")
-        out += [f"  - {_claim(brief.figures[i], numbers)}" for i in conflict.figures]
-    for trend in brief.trends:
-        out.append(f"- **Changed over time: {_escape(trend.about)}**")
-        out += [f"  - {_claim(brief.figures[i], numbers)}" for i in trend.figures]
+    for flag, groups in (("Sources disagree", brief.conflicts), ("Changed over time", brief.trends)):
+        for group in groups:
+            out.append(f"- **{flag}: {_escape(group.about)}**")
+            out += [f"  - {_claim(brief.figures[i], numbers)}" for i in group.figures]
     listed = {i for group in [*brief.conflicts, *brief.trends] for i in group.figures}
     rest = [f for i, f in enumerate(brief.figures) if i not in listed and f.measure != "other"]
     out += [f"- {_claim(f, numbers)}" for f in rest[:limit]]

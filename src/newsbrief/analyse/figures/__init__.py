@@ -6,15 +6,14 @@ claimant and date.
     claimants.py who claims it
 
 The claimant is who the text says gives the number (`claimants.py`), or nobody: the article states it
-on its own authority. Its date is the day the sentence gives, else
-the day it was claimed (the article's date).
+on its own authority. Its date is the day the sentence gives, else the day it was claimed (the article's).
 """
 from __future__ import annotations
 
 import re
 
 from newsbrief.analyse.figures.counted import counted, unit_before
-from newsbrief.analyse.figures.numbers import QUALIFIERS, SCALES, Number, find_numbers, qualifier_start
+from newsbrief.analyse.figures.numbers import QUALIFIERS, Number, find_numbers, qualifier_start
 from newsbrief.analyse.figures.claimants import claimant
 from newsbrief.analyse.people.mentions import Mention
 from newsbrief.model import Article, Citation, Entity, Figure, Quote, Span, Time
@@ -49,19 +48,7 @@ def find_figures(article: Article, sentences: list[Span], times: list[Time], quo
     for sentence in sentences:
         chunk = text[sentence.start:sentence.end]
         previous: Figure | None = None
-        numbers = find_numbers(chunk)
-        for k, n in enumerate(numbers):
-            if k + 1 < len(numbers) and re.fullmatch(r"\s*(?:to|and|or|-)\s*", chunk[n.end:numbers[k + 1].start]) \
-                    and not re.search(r"\bfrom\s+$", chunk[max(0, n.start - 6):n.start]):
-                following = numbers[k + 1]          # a range, "between 20 and 30": one figure, valued at its low end
-                low, value = n.low, n.value
-                scale = re.search(r"(hundred|thousand|million|billion)\s*$", chunk[following.start:following.end])
-                if scale and not re.search(r"hundred|thousand|million|billion", chunk[n.start:n.end]):
-                    factor = SCALES[scale.group(1)]        # "270 and 480 million": both in millions
-                    low, value = low * factor, value * factor
-                following.low, following.start, following.value = low, n.start, value
-                following.qualifier = following.qualifier or "between"
-                continue                            # ("from 10 to 39" is a change: two figures)
+        for n in find_numbers(chunk):
             start, end = sentence.start + n.start, sentence.start + n.end
             if any(s < end and start < e for s, e in taken) or not _is_figure(chunk, n):
                 continue

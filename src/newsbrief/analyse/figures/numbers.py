@@ -144,6 +144,30 @@ def find_numbers(text: str) -> list[Number]:
         elif qualifier in ("at least", "more than"):
             high = None
         out.append(Number(start, m.end(), value, low, high, qualifier, written))
+    return _ranges(text, out)
+
+
+def _ranges(text: str, numbers: list[Number]) -> list[Number]:
+    """"between 20 and 30", "one to two": one number, valued at its low end, up to the high one.
+    "from 10 to 39" is a change, two numbers; "270 and 480 million" are both millions."""
+    out: list[Number] = []
+    skip = False
+    for k, n in enumerate(numbers):
+        if skip:
+            skip = False
+            continue
+        after = numbers[k + 1] if k + 1 < len(numbers) else None
+        if after is None or not re.fullmatch(r"\s*(?:to|and|or|-)\s*", text[n.end:after.start]) \
+                or re.search(r"\bfrom\s+$", text[max(0, n.start - 6):n.start]):
+            out.append(n)
+            continue
+        low, value = n.low, n.value
+        scale = re.search(r"(hundred|thousand|million|billion)\s*$", text[after.start:after.end])
+        if scale and not re.search(r"hundred|thousand|million|billion", text[n.start:n.end]):
+            low, value = low * SCALES[scale.group(1)], value * SCALES[scale.group(1)]
+        out.append(Number(n.start, after.end, value, low, after.high, after.qualifier or n.qualifier or "between",
+                          after.written))
+        skip = True
     return out
 
 
