@@ -96,3 +96,19 @@ def _headline(ranked: list[Statement], analyses: list[Analysis]) -> Statement | 
 
 def _cited(statement: Statement, analyses: list[Analysis]) -> Cited:
     return Cited(text=statement.first.text, citations=statement.citations(analyses))
+
+
+def summarise(analyses: list[Analysis], *, words: int = 250, focus: str | None = None,
+              known: list[Analysis] | None = None) -> Selection:
+    """A summary of about `words` words: the headline, then the summary sentences. `focus` biases it
+    towards a question; `known` are articles the reader has already seen (an update summary)."""
+    scored = score_statements(analyses)
+    full = select(analyses, scored, sentences=len(scored))
+    chosen, total = [], 0
+    for cited in full.summary:
+        n = len(cited.text.split())
+        if total + n > words and chosen:
+            break
+        chosen.append(cited)
+        total += n
+    return Selection(full.headline, chosen)
