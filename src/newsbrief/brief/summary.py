@@ -1,21 +1,26 @@
-"""A first extractive summary and headline: centrality across articles, redundancy removed, cited.
+"""The headline and the summary, extractive and cited.
 
-Score = closeness to the story's centroid (what most articles are about), raised by the number of
-articles that carry the sentence and by an early position in its article. Sentences are chosen
-greedily, skipping any too similar to one already chosen, then put in story order.
+The story's sentences are statements: a sentence with its syndicated copies, cited to every carrier.
+- Headline: the latest development, the lead sentence of the latest reports that covers the most of what
+  the story is about.
+- Summary: the statements that together cover the most of the story's concepts (`concepts.py`), with a
+  bonus for leads and for what several outlets carry, within a sentence or word budget; then in story
+  order. `focus` bends it towards a question; `known` articles make it an update.
+- `score_statements` also gives each statement its centrality to the story (the timeline ranks by it).
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 
+from newsbrief.brief.concepts import LENGTH_POWER, concepts, cover, weights
 from newsbrief.brief.sentences import Statement, candidates, cosine, group_copies, story_shared, weigh
 from newsbrief.group.passages import Shared
 from newsbrief.model import Analysis, Cited
 
 MIN_WORDS, MAX_WORDS = 6, 60     # shorter is a fragment or a label; longer is a run-on extraction
 HEADLINE_MAX_WORDS = 40
-REDUNDANT = 0.5                  # cosine above which a sentence repeats one already chosen
+LEAD_BONUS = 0.5                 # a first sentence's gain counts this much more (halving with each place)
 
 
 @dataclass
@@ -55,43 +60,65 @@ def score_statements(analyses: list[Analysis], shared: Shared | None = None) -> 
     return statements
 
 
-def select(analyses: list[Analysis], scored: list[Statement], sentences: int = 5) -> Selection:
-    """Headline and summary from the story's scored statements (`score_statements`)."""
+def select(analyses: list[Analysis], scored: list[Statement], sentences: int | None = 5,
+           words: int | None = None, focus: str | None = None, known: list[Analysis] | None = None) -> Selection:
+    """Headline and summary from the story's statements (`score_statements`, copies grouped): the
+    headline is the latest development; the summary covers the most of the story's concepts
+    (`concepts.py`) in `sentences` sentences or `words` words, headline included, in story order."""
     if not analyses:
         return Selection(None, [])
-    statements = [s for s in scored if usable(s)] or scored
-    ranked = sorted(statements, key=lambda s: -s.score)
-    headline = _headline(ranked, analyses)
-    chosen: list[Statement] = []
-    for s in ranked:
-        if len(chosen) >= sentences:
-            break
-        if s is headline or any(cosine(s.vector, c.vector) > REDUNDANT for c in chosen + [headline] if c):
-            continue
-        chosen.append(s)
+    pool = [s for s in scored if usable(s)] or scored
+    # each article's own text: a wire sentence it shares counts once, for its first carrier, so that
+    # five outlets printing one paragraph are not five confirmations
+    own: dict[int, list[str]] = {i: [] for i in range(len(analyses))}
+    for s in scored:
+        own[s.first.article].append(s.first.text)
+    weight = weights([" ".join(texts) for texts in own.values()], focus, [k.article.text for k in known or []])
+    found = [concepts(s.first.text) for s in pool]
+    lengths = [len(s.first.text.split()) for s in pool]
+    bonus = [_prior(s) for s in pool]
+    h = _headline(pool, found, lengths, weight, analyses)
+    budget = (words - lengths[h] if h is not None else words) if words else 10 ** 9
+    rest = [i for i in range(len(pool)) if i != h]
+    picked = cover([found[i] for i in rest], [lengths[i] for i in rest], weight, budget,
+                   [bonus[i] for i in rest], covered=found[h] if h is not None else set(),
+                   limit=sentences if not words else None)
+    chosen = [pool[rest[k]] for k in picked]
     order = article_order(analyses)
     chosen.sort(key=lambda s: (order[s.first.article], s.first.position))
     return Selection(
-        headline=_cited(headline, analyses) if headline else None,
+        headline=_cited(pool[h], analyses) if h is not None else None,
         summary=[_cited(s, analyses) for s in chosen],
     )
 
 
-def _headline(ranked: list[Statement], analyses: list[Analysis]) -> Statement | None:
-    """The best lead sentence, favouring the latest reports: a headline tells what is new."""
+def _prior(statement: Statement) -> float:
+    """Leads say what matters; what several outlets carry matters more."""
+    position = min(c.position for c in statement.copies)
+    return (1.0 + LEAD_BONUS / (1 + position)) * (1 + 0.1 * math.log(len(statement.copies)))
+
+
+def _headline(pool: list[Statement], found: list[set], lengths: list[int], weight: dict,
+              analyses: list[Analysis]) -> int | None:
+    """The latest development: the lead sentence, among the latest reports, that covers the most of what
+    the story is about. A lead is a first or second sentence; the latest reports are those of the last
+    day the story was reported, else the latest that have a usable lead."""
     order = article_order(analyses)
-    leads = [s for s in ranked if s.first.position < 3 and len(s.first.text.split()) <= HEADLINE_MAX_WORDS]
+    leads = [i for i, s in enumerate(pool)
+             if min(c.position for c in s.copies) < 2 and lengths[i] <= HEADLINE_MAX_WORDS and lengths[i] >= 8]
     if not leads:
-        return ranked[0] if ranked else None
-    dated = sorted({o[1] for o in order.values() if o[1]})
+        return max(range(len(pool)), key=lambda i: _value(found[i], weight, lengths[i])) if pool else None
 
-    def recency(s: Statement) -> float:
-        first_reported = order[s.first.article][1]     # copies[0] is the earliest carrier
-        if not dated or not first_reported:
-            return 1.0
-        return 1.0 + dated.index(first_reported) / max(1, len(dated) - 1)
+    def latest(i: int) -> str:      # the day the statement was last reported (a copy can be later news)
+        return max(order[c.article][1] for c in pool[i].copies)
 
-    return max(leads, key=lambda s: s.score * recency(s))
+    last = max(latest(i) for i in leads)
+    newest = [i for i in leads if latest(i) == last]
+    return max(newest, key=lambda i: _value(found[i], weight, lengths[i]) * _prior(pool[i]))
+
+
+def _value(found: set, weight: dict, length: int) -> float:
+    return sum(weight.get(c, 0.0) for c in found) / max(length, 1) ** LENGTH_POWER
 
 
 def _cited(statement: Statement, analyses: list[Analysis]) -> Cited:
@@ -100,15 +127,6 @@ def _cited(statement: Statement, analyses: list[Analysis]) -> Cited:
 
 def summarise(analyses: list[Analysis], *, words: int = 250, focus: str | None = None,
               known: list[Analysis] | None = None) -> Selection:
-    """A summary of about `words` words: the headline, then the summary sentences. `focus` biases it
-    towards a question; `known` are articles the reader has already seen (an update summary)."""
-    scored = score_statements(analyses)
-    full = select(analyses, scored, sentences=len(scored))
-    chosen, total = [], 0
-    for cited in full.summary:
-        n = len(cited.text.split())
-        if total + n > words and chosen:
-            break
-        chosen.append(cited)
-        total += n
-    return Selection(full.headline, chosen)
+    """A summary of about `words` words, headline included. `focus` biases it towards a question;
+    `known` are articles the reader has already seen, so that it tells what is new."""
+    return select(analyses, score_statements(analyses), sentences=None, words=words, focus=focus, known=known)
