@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from newsbrief import __version__
 from newsbrief.errors import NewsbriefError, NothingUsable
-from newsbrief.pipeline import analyse, brief, load
+from newsbrief.pipeline import analyse, brief, load, since
 from newsbrief.render import FORMATS, format_for, render, write_atomic
 from newsbrief.render.json import analysis_line
 
@@ -40,7 +40,12 @@ def _emit(text: str, output: str | None) -> None:
 
 def cmd_brief(args: argparse.Namespace) -> int:
     loaded = load(args.inputs, report=_report, progress=_progress())
-    result = brief(loaded.articles, sentences=args.sentences)
+    articles, known = loaded.articles, []
+    if args.since:
+        articles, known = since(articles, args.since)
+        _report(f"{len(articles)} new article(s) since {args.since}; {len(known)} already known")
+    result = brief(articles, sentences=None if args.words else args.sentences, words=args.words,
+                   focus=args.focus, known=known)
     _emit(render(result, format_for(args.format, args.output)), args.output)
     return 0
 
@@ -89,6 +94,11 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--format", choices=sorted(FORMATS), help="json, md or html (default: from -o, else md)")
     b.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
     b.add_argument("--sentences", type=int, default=5, metavar="N", help="summary length in sentences (default 5)")
+    b.add_argument("--words", type=int, metavar="N", help="summary length in words, headline included (instead of "
+                   "--sentences)")
+    b.add_argument("--focus", metavar="TEXT", help="bias the summary towards a question")
+    b.add_argument("--since", metavar="DATE|BRIEF.json", help="an update: summarise only what is new since a date, "
+                   "or since a brief written earlier (its JSON)")
     b.set_defaults(run=cmd_brief)
 
     a = sub.add_parser("analyse", aliases=["analyze"], help="per-article analysis as JSON Lines")

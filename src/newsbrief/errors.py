@@ -24,3 +24,7 @@ class OutputError(NewsbriefError):
 
 class ConfigurationError(NewsbriefError):
     """A setting (an environment variable, a data file) is wrong."""
+
+
+class UsageError(NewsbriefError):
+    """An option's value cannot be used (a --since that is neither a date nor a brief)."""

@@ -4,14 +4,18 @@ Each verb is a plain function over the data model; the CLI is a thin layer over 
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from newsbrief.analyse import analyse_articles
 from newsbrief.brief import make_brief
 from newsbrief.clean import clean_all
-from newsbrief.errors import NothingUsable
+from newsbrief.errors import NothingUsable, UsageError
 from newsbrief.group import date_undated
 from newsbrief.model import Analysis, Article, Brief, RawDocument, Skipped
 from newsbrief.read import read_inputs
@@ -58,12 +62,47 @@ def analyse(articles: Iterable[Article]) -> list[Analysis]:
     return analyse_articles(articles)
 
 
-def brief(articles: Iterable[Article] | Iterable[Analysis], *, sentences: int = 5) -> Brief:
+def brief(articles: Iterable[Article] | Iterable[Analysis], *, sentences: int | None = 5, words: int | None = None,
+          focus: str | None = None, known: Iterable[Article] = ()) -> Brief:
+    """The brief of one story. `known` are articles the reader has already been told about (`since`):
+    the summary then tells what is new."""
     items = list(articles)
     pending = analyse_articles([a for a in items if not isinstance(a, Analysis)])
     fresh = iter(pending)
     analyses = [a if isinstance(a, Analysis) else next(fresh) for a in items]
-    return make_brief(analyses, sentences=sentences)
+    return make_brief(analyses, sentences=sentences, words=words, focus=focus,
+                      known=[Analysis(article=a) for a in known])
+
+
+def since(articles: list[Article], mark: str) -> tuple[list[Article], list[Article]]:
+    """(new, known): split at `mark`, a date (articles published before it are known) or a previous
+    brief's JSON file (its articles are known; an input it already had is not new)."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", mark):
+        known = [a for a in articles if a.published and a.published[:10] < mark]
+    else:
+        known = previous_articles(mark)
+    seen = {a.id for a in known} | {_fingerprint(a.text) for a in known}
+    new = [a for a in articles if a.id not in seen and _fingerprint(a.text) not in seen]
+    if not new:
+        raise NothingUsable(f"nothing new since {mark} ({len(articles)} article(s) read, all already known)")
+    return new, known
+
+
+def previous_articles(path: str) -> list[Article]:
+    """The articles of a brief written earlier as JSON (`newsbrief brief --format json`)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        rows = data["articles"]
+        return [Article(id=r["id"], source=r.get("source", r["id"]), title=r.get("title"), outlet=r.get("outlet"),
+                        published=r.get("published"), text=r.get("text", "")) for r in rows]
+    except FileNotFoundError:
+        raise UsageError(f"--since {path}: neither a date (YYYY-MM-DD) nor a brief's JSON file") from None
+    except (ValueError, KeyError, TypeError) as e:
+        raise UsageError(f"--since {path}: not a newsbrief JSON brief ({e})") from None
+
+
+def _fingerprint(text: str) -> str:
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
 def _unique_ids(articles: list[Article]) -> None:

@@ -12,7 +12,7 @@ he her here hers herself him himself his how i if in into is it its itself just 
 nor not now of off on once only or other our ours ourselves out over own same she should so some such than
 that the their theirs them themselves then there these they this those through to too under until up very
 was we were what when where which while who whom why will with would you your yours yourself said says say
-told according mr mrs ms would could one two new also last first year years
+told according mr mrs ms would could one two new also last first year years much many how
 """.split())
 
 

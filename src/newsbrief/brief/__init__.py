@@ -21,11 +21,14 @@ from newsbrief.model import Analysis, Brief, Cited
 __all__ = ["make_brief"]
 
 
-def make_brief(analyses: list[Analysis], sentences: int = 5) -> Brief:
+def make_brief(analyses: list[Analysis], sentences: int | None = 5, words: int | None = None,
+               focus: str | None = None, known: list[Analysis] | None = None) -> Brief:
+    """The brief: a summary of `sentences` sentences or `words` words, towards `focus` if given, telling
+    what is new beyond the `known` articles."""
     shared = story_shared(analyses)
     sources, copies = copying([a.article for a in analyses], shared)
     statements = score_statements(analyses, shared)
-    selection = select(analyses, statements, sentences=sentences)
+    selection = select(analyses, statements, sentences=sentences, words=words, focus=focus, known=known)
     headline = selection.headline or Cited(text="", citations=[])
     places = story_places(analyses)
     entities, speakers = story_entities(analyses, places)

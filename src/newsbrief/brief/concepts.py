@@ -51,11 +51,11 @@ def weights(article_texts: Iterable[str], focus: str | None = None,
     # a concept one outlet alone uses still counts a little: a short summary has room for it once the
     # shared ones are covered
     out = {c: float(n) if n >= least else RARE * n for c, n in df.items()}
-    if focus:
+    if focus:        # what the question asks about counts even when one outlet alone says it
         asked = {stem(w) for w in words(focus) if w not in STOPWORDS}
         for c in out:
             if c[0] in asked or c[1] in asked:
-                out[c] *= 1 + FOCUS_BOOST
+                out[c] = df[c] * (1 + FOCUS_BOOST)
     seen: set[tuple[str, str]] = set()
     for text in known_texts:
         seen |= concepts(text)

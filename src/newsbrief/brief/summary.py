@@ -17,9 +17,12 @@ from newsbrief.brief.concepts import LENGTH_POWER, concepts, cover, weights
 from newsbrief.brief.sentences import Statement, candidates, cosine, group_copies, story_shared, weigh
 from newsbrief.group.passages import Shared
 from newsbrief.model import Analysis, Cited
+from newsbrief.terms import STOPWORDS, stem, words
 
 MIN_WORDS, MAX_WORDS = 6, 60     # shorter is a fragment or a label; longer is a run-on extraction
 HEADLINE_MAX_WORDS = 40
+FOCUS_SENTENCE = 1.0             # a sentence's gain grows by this for each question word it has (scaled)
+OFF_FOCUS = 0.1                  # ... from this share, for a sentence with none of them
 LEAD_BONUS = 0.5                 # a first sentence's gain counts this much more (halving with each place)
 
 
@@ -76,7 +79,7 @@ def select(analyses: list[Analysis], scored: list[Statement], sentences: int | N
     weight = weights([" ".join(texts) for texts in own.values()], focus, [k.article.text for k in known or []])
     found = [concepts(s.first.text) for s in pool]
     lengths = [len(s.first.text.split()) for s in pool]
-    bonus = [_prior(s) for s in pool]
+    bonus = [_prior(s) * _relevance(s.first.text, focus) for s in pool]
     h = _headline(pool, found, lengths, weight, analyses)
     budget = (words - lengths[h] if h is not None else words) if words else 10 ** 9
     rest = [i for i in range(len(pool)) if i != h]
@@ -90,6 +93,15 @@ def select(analyses: list[Analysis], scored: list[Statement], sentences: int | N
         headline=_cited(pool[h], analyses) if h is not None else None,
         summary=[_cited(s, analyses) for s in chosen],
     )
+
+
+def _relevance(text: str, focus: str | None) -> float:
+    """How much a sentence answers the question: the question's content words it has."""
+    if not focus:
+        return 1.0
+    asked = {stem(w) for w in words(focus) if w not in STOPWORDS}
+    said = {stem(w) for w in words(text)}
+    return OFF_FOCUS + FOCUS_SENTENCE * len(asked & said) / math.sqrt(len(asked) or 1)
 
 
 def _prior(statement: Statement) -> float:
