@@ -1,0 +1,77 @@
+"""Summaries: concept coverage, word budgets, the latest development as headline, focus and updates."""
+import json
+
+from newsbrief import brief
+from newsbrief.brief.concepts import concepts, cover, weights
+from newsbrief.model import Article
+
+from test_cli import EXAMPLE, run
+
+
+def test_a_concept_counts_once_per_article_and_what_the_reader_knows_counts_little():
+    texts = ["The levee broke near Slavonski Brod.", "A levee broke on the Sava near Slavonski Brod.",
+             "Slavonski Brod schools closed."]
+    w = weights(texts)
+    assert w[("slavonski", "brod")] == 3 and w[("levee", "broke")] == 2
+    assert weights(texts, known_texts=["Slavonski Brod is a city."])[("slavonski", "brod")] < 1
+    assert ("the", "levee") not in concepts("the levee")          # stopword pairs are no concepts
+
+
+def test_coverage_says_each_thing_once_and_keeps_the_budget():
+    sentences = ["The levee on the Sava broke near Slavonski Brod on Saturday.",
+                 "Near Slavonski Brod the Sava levee broke on Saturday night.",
+                 "Four people died in the flooding villages."]
+    found = [concepts(s) for s in sentences]
+    lengths = [len(s.split()) for s in sentences]
+    w = weights(sentences + ["Four people died as the Sava levee broke.", "Flooding villages near Slavonski Brod."])
+    picked = cover(found, lengths, w, budget=25)
+    assert sorted(picked) in ([0, 2], [1, 2])                      # one of the two copies, and the deaths
+    assert sum(lengths[i] for i in picked) <= 25
+
+
+def story():
+    return [
+        Article(id="mon", source="mon", published="2025-03-17", text=(
+            "A levee on the Sava river broke near Slavonski Brod on Saturday, flooding villages. "
+            "Four people died, civil protection officials said. Farmers said the flood ruined their winter crops.")),
+        Article(id="tue", source="tue", published="2025-03-18", text=(
+            "The Sava levee near Slavonski Brod was still broken on Tuesday as the flood moved downstream. "
+            "The number of people killed rose to seven, civil protection officials said.")),
+        Article(id="wed", source="wed", published="2025-03-19", text=(
+            "Engineers closed the breach in the Sava levee near Slavonski Brod on Wednesday and the water began "
+            "to recede. The government put the damage at 140 million euros.")),
+    ]
+
+
+def test_the_headline_is_the_latest_development():
+    result = brief(story())
+    assert result.headline.citations[0].article == "wed"
+    assert "closed the breach" in result.headline.text
+
+
+def test_a_word_budget_includes_the_headline():
+    result = brief(story(), sentences=None, words=40)
+    total = sum(len(c.text.split()) for c in [result.headline, *result.summary])
+    assert 0 < total <= 40
+
+
+def test_focus_brings_in_what_the_question_asks():
+    plain = brief(story(), sentences=1)
+    focused = brief(story(), sentences=1, focus="What happened to the farmers' crops?")
+    assert not any("crops" in c.text for c in plain.summary)
+    assert any("crops" in c.text for c in focused.summary)
+
+
+def test_an_update_tells_what_is_new(tmp_path):
+    earlier = tmp_path / "earlier.json"
+    r = run("brief", str(EXAMPLE), "--format", "json", "-o", str(earlier))
+    assert r.returncode == 0, r.stderr
+    r = run("brief", str(EXAMPLE), "--since", str(earlier))
+    assert r.returncode == 1 and "nothing new" in r.stderr
+    r = run("brief", str(EXAMPLE), "--since", "2025-03-18", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    update = json.loads(r.stdout)
+    assert update["articles"] and all(a["published"][:10] >= "2025-03-18" for a in update["articles"])
+    assert "already known" in r.stderr
+    r = run("brief", str(EXAMPLE), "--since", "no-such-brief.json")
+    assert r.returncode == 1 and "neither a date" in r.stderr
