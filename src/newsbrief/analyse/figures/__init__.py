@@ -63,16 +63,25 @@ def find_figures(article: Article, sentences: list[Span], times: list[Time], quo
                     r"(?:including|among them|of whom|among whom)\s+$", text[max(clause_start, start - 20):start]):
                 measure = previous.measure         # "26 killed, including nine children"
             begin = min(unit_start, sentence.start + qualifier_start(chunk, n))
+            stop = _closed(text, begin, what.end)
             speaker, mention = claimant(article.id, text, sentence, start, quotes, mentions, names)
             figure = Figure(
                 value=_tidy(n.value), unit=what.unit, counts=what.counts, claimed_by=speaker,
                 date=_date(text, sentence, start, times) or claimed_on,
-                citation=Citation(article.id, begin, what.end), text=text[begin:what.end],
+                citation=Citation(article.id, begin, stop), text=text[begin:stop],
                 qualifier=n.qualifier, low=_tidy(n.low), high=_tidy(n.high) if n.high is not None else None,
                 measure=measure, claimant_mention=mention)
             out.append(figure)
             previous = figure
     return out
+
+
+def _closed(text: str, start: int, end: int) -> int:
+    """The end of a figure's wording, with the closing quote mark of a word it quotes ("the "caliphate")."""
+    inside = text[start:end]
+    if end < len(text) and text[end] in "\"”’" and (inside.count('"') % 2 or inside.count("“") > inside.count("”")):
+        return end + 1
+    return end
 
 
 def _tidy(x: float) -> float:

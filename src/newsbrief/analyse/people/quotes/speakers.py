@@ -198,11 +198,13 @@ def role_head(phrase: str) -> str:
 
 
 def _subject_of(clause: str) -> str:
-    """A clause as a speaker phrase: no conjunction first, no relative clause after ("Committee sources
-    who spoke on condition of anonymity" -> "Committee sources"; "an official report that" -> "an official
-    report")."""
+    """A clause as a speaker phrase: no conjunction first, no relative clause or participle after
+    ("Committee sources who spoke on condition of anonymity" -> "Committee sources"; "an official report
+    that" -> "an official report"; "the coalition fighting it" -> "the coalition")."""
     clause = CONJUNCTION.sub("", clause.strip())
     clause = re.split(r"\s+(?:who|which|whose)\s+", clause)[0]
+    # a participle with its object modifies the subject: "the U.S.-led coalition fighting it"
+    clause = re.sub(r"(?<=\w)\s+[a-z]+ing\s+(?:it|them|him|her|the|a|an|its|their|this|these)\b.*$", "", clause)
     if RELATIVE.search(clause):                # "...release of an official report that said"
         words = RELATIVE.sub("", clause).split()
         tail = words[-4:]
