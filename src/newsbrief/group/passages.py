@@ -2,10 +2,11 @@
 
 Each sentence becomes a set of word-bigram shingles over a normalised text: lower case, "U.S." as "us",
 punctuation and dateline stamps gone, so that "U.S.-led" and "US-led" agree. Sentences that normalise to
-the same words are one sentence from the start. For the rest, datasketch's MinHash LSH proposes pairs
-whose Jaccard similarity is likely above LSH_THRESHOLD, and every proposed pair is checked on the exact
-shingle sets: LSH decides what gets compared, never what counts as shared. That keeps the work near-linear
-in the number of sentences, which is what lets this run over 100k articles.
+the same words are one sentence from the start. For the rest, over a corpus, datasketch's MinHash LSH
+proposes pairs whose Jaccard similarity is likely above LSH_THRESHOLD (within one story, an index of
+shared rare shingles does); every proposed pair is checked on the exact shingle sets: LSH decides what
+gets compared, never what counts as shared. That keeps the work near-linear in the number of sentences,
+which is what lets this run over 100k articles.
 
 Copies of one sentence form a group (union-find). Consecutive sentences that the same articles carry, in
 the same order in each, make one `Passage`, so a copied paragraph is one passage even when another outlet
@@ -23,6 +24,8 @@ from newsbrief.analyse.sentences import split_sentences
 from newsbrief.model import Article, Citation, Passage, Span
 from newsbrief.terms import words
 
+LSH_FROM = 20_000         # distinct sentences from which candidates come from LSH rather than an exact index
+MAX_POSTINGS = 400        # a shingle this common is no evidence of copying
 LSH_THRESHOLD = 0.4       # LSH recall is high above this; the exact check decides
 NUM_PERM = 64
 SAME = 0.5                # Jaccard of bigram sets at or above which two sentences are copies
@@ -112,8 +115,13 @@ def find_copies(texts: Sequence[str], sentences: Sequence[Sequence[Span]]) -> li
 
 
 def _candidate_pairs(sets: list[frozenset[str]]):
-    """Pairs of indices that LSH says may be similar. Imported late: datasketch pulls in scipy."""
+    """Pairs of indices that may be similar: by MinHash LSH over a corpus, by shared rare shingles
+    within a story (below LSH_FROM sentences an exact index is both cheaper and complete, and it spares
+    a brief datasketch's import, which pulls in scipy: over a second)."""
     if len(sets) < 2:
+        return
+    if len(sets) < LSH_FROM:
+        yield from _shared_shingles(sets)
         return
     from datasketch import MinHash, MinHashLSH
 
@@ -123,6 +131,22 @@ def _candidate_pairs(sets: list[frozenset[str]]):
         for j in lsh.query(h):
             yield j, i
         lsh.insert(i, h, check_duplication=False)
+
+
+def _shared_shingles(sets: list[frozenset[str]]):
+    """Pairs that share a shingle no more than MAX_POSTINGS sentences have ("of the" finds nothing)."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, grams in enumerate(sets):
+        for gram in grams:
+            postings[gram].append(i)
+    for i, grams in enumerate(sets):
+        partners: set[int] = set()
+        for gram in grams:
+            ids = postings[gram]
+            if len(ids) <= MAX_POSTINGS:
+                partners.update(j for j in ids if j > i)
+        for j in partners:
+            yield i, j
 
 
 def _one_per_article(members: list[tuple[int, int]]) -> list[tuple[int, int]]:
