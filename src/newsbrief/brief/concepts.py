@@ -1,6 +1,7 @@
 """What a summary should cover: the story's concepts, and a selection of sentences that covers the most.
 
-A concept is a pair of adjacent content words (stemmed: "car bomb", "rawa town"). Its weight is the
+A concept is a pair of adjacent words, one of them a content word at least (stemmed: "car bomb",
+"in rawa"). Its weight is the
 number of articles that use it: what many outlets report is what the story is about (Gillick and Favre's
 concept coverage, which led the DUC and TAC evaluations). A summary earns a concept's weight once,
 however many of its sentences carry it, so covering concepts is also redundancy control: a second
@@ -25,16 +26,17 @@ from newsbrief.terms import STOPWORDS, stem, words
 FOCUS_BOOST = 1.0          # a concept that shares a word with the question weighs this much more
 KNOWN_DISCOUNT = 0.1       # what the reader has already seen keeps this share of its weight
 LENGTH_POWER = 0.7         # gain per word**power: a little in favour of longer, fuller sentences
-MIN_SHARE = 0.08           # a concept must be in this share of the articles (at least two) to count fully
-RARE = 0.05                # ... else it keeps this share of its weight
+MIN_SHARE = 0.2            # a concept must be in this share of the articles (at least two) to count fully
+RARE = 0.01                # ... else it keeps this share of its weight
 
 
 def concepts(text: str) -> set[tuple[str, str]]:
-    """Adjacent word pairs with at least one content word, stemmed ("car bomb", "of rawa" -> no)."""
+    """Adjacent word pairs with at least one content word, stemmed: "car bomb", "of rawa" ("of the" is
+    no concept)."""
     tokens = [stem(w) for w in words(text)]
     out = set()
     for a, b in zip(tokens, tokens[1:]):
-        if a in STOPWORDS or b in STOPWORDS or a.isdigit() and b.isdigit():
+        if a in STOPWORDS and b in STOPWORDS or a.isdigit() and b.isdigit():
             continue
         out.add((a, b))
     return out

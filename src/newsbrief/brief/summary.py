@@ -21,9 +21,9 @@ from newsbrief.terms import STOPWORDS, stem, words
 
 MIN_WORDS, MAX_WORDS = 6, 60     # shorter is a fragment or a label; longer is a run-on extraction
 HEADLINE_MAX_WORDS = 40
-FOCUS_SENTENCE = 1.0             # a sentence's gain grows by this for each question word it has (scaled)
-OFF_FOCUS = 0.1                  # ... from this share, for a sentence with none of them
-LEAD_BONUS = 0.5                 # a first sentence's gain counts this much more (halving with each place)
+FOCUS_SENTENCE = 0.5             # a sentence's gain grows by this for each question word it has (scaled)
+OFF_FOCUS = 0.3                  # ... from this share, for a sentence with none of them
+LEAD_BONUS = 0.3                 # a first sentence's gain counts this much more (halving with each place)
 
 
 @dataclass
