@@ -16,7 +16,7 @@ evidence allows (`copying.py`).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -26,6 +26,7 @@ from newsbrief.terms import words
 
 LSH_FROM = 20_000         # distinct sentences from which candidates come from LSH rather than an exact index
 MAX_POSTINGS = 400        # a shingle this common is no evidence of copying
+MIN_COMMON = 0.4          # share of the shorter sentence's shingles a candidate pair must share (below SAME)
 LSH_THRESHOLD = 0.4       # LSH recall is high above this; the exact check decides
 NUM_PERM = 64
 SAME = 0.5                # Jaccard of bigram sets at or above which two sentences are copies
@@ -134,19 +135,21 @@ def _candidate_pairs(sets: list[frozenset[str]]):
 
 
 def _shared_shingles(sets: list[frozenset[str]]):
-    """Pairs that share a shingle no more than MAX_POSTINGS sentences have ("of the" finds nothing)."""
+    """Pairs that share enough shingles to pass `similar` (which needs half the shorter one's, at least),
+    counting only shingles no more than MAX_POSTINGS sentences have ("of the" is no evidence)."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, grams in enumerate(sets):
         for gram in grams:
             postings[gram].append(i)
     for i, grams in enumerate(sets):
-        partners: set[int] = set()
+        shared: Counter[int] = Counter()
         for gram in grams:
             ids = postings[gram]
             if len(ids) <= MAX_POSTINGS:
-                partners.update(j for j in ids if j > i)
-        for j in partners:
-            yield i, j
+                shared.update(j for j in ids if j > i)
+        for j, common in shared.items():
+            if common >= MIN_COMMON * min(len(grams), len(sets[j])):
+                yield i, j
 
 
 def _one_per_article(members: list[tuple[int, int]]) -> list[tuple[int, int]]:
