@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from newsbrief.brief.concepts import LENGTH_POWER, concepts, cover, weights
 from newsbrief.brief.sentences import Statement, candidates, cosine, group_copies, story_shared, weigh
@@ -23,6 +24,7 @@ MIN_WORDS, MAX_WORDS = 6, 60     # shorter is a fragment or a label; longer is a
 HEADLINE_MAX_WORDS = 40
 FOCUS_SENTENCE = 0.5             # a sentence's gain grows by this for each question word it has (scaled)
 OFF_FOCUS = 0.3                  # ... from this share, for a sentence with none of them
+NEWS_CYCLE_DAYS = 1              # the headline comes from the last day's reports and this many days before
 LEAD_BONUS = 0.3                 # a first sentence's gain counts this much more (halving with each place)
 
 
@@ -114,7 +116,7 @@ def _headline(pool: list[Statement], found: list[set], lengths: list[int], weigh
               analyses: list[Analysis]) -> int | None:
     """The latest development: the lead sentence, among the latest reports, that covers the most of what
     the story is about. A lead is a first or second sentence; the latest reports are those of the last
-    day the story was reported, else the latest that have a usable lead."""
+    news cycle (the last day the story was reported and the day before), among articles with a lead."""
     order = article_order(analyses)
     leads = [i for i, s in enumerate(pool)
              if min(c.position for c in s.copies) < 2 and lengths[i] <= HEADLINE_MAX_WORDS and lengths[i] >= 8]
@@ -125,8 +127,10 @@ def _headline(pool: list[Statement], found: list[set], lengths: list[int], weigh
         return max(order[c.article][1] for c in pool[i].copies)
 
     last = max(latest(i) for i in leads)
-    newest = [i for i in leads if latest(i) == last]
-    return max(newest, key=lambda i: _value(found[i], weight, lengths[i]) * _prior(pool[i]))
+    if len(last) == 10:             # the latest news cycle: the last day the story was reported, and the one before
+        cycle = (date.fromisoformat(last) - timedelta(days=NEWS_CYCLE_DAYS)).isoformat()
+        leads = [i for i in leads if latest(i) >= cycle]
+    return max(leads, key=lambda i: _value(found[i], weight, lengths[i]) * _prior(pool[i]))
 
 
 def _value(found: set, weight: dict, length: int) -> float:
