@@ -11,8 +11,8 @@ Data (read-only, ../shared/data; skipped with a message when absent):
 
 Systems, each given the same articles (the whole text field, nothing cleaned: it is plain text):
 - ours: `newsbrief.brief.summary.summarise`, with `focus` = the topic's title and narrative (the DUC
-  topic statement), and without; for update subsets B and C with `known` = the analyses of the prior
-  subsets' articles (and, as a control, without). Its text = headline, then the summary sentences.
+  topic statement), and without; for update subsets B and C with `known` = the prior subsets' articles
+  (as `newsbrief brief --since` passes them: the articles, unanalysed), and, as a control, without. Its text = headline, then the summary sentences.
 - lead: NIST's baseline, the leading sentences of the most recent article (by date_time, else date).
 - sumy 0.13 LexRank, TextRank, LSA, KL-Sum (bench/sumy_peers.py: offline tokenizer, KL-Sum stopped at
   the word budget). They know no query and no prior articles.
@@ -26,8 +26,8 @@ rows from the nist_eval files. ROUGE-1.5.5 itself is not run (Perl, not installe
 and our lead against NIST's lead baseline show the offset.
 
 Time: wall seconds per topic and system, median over topics, data loading excluded; for ours it
-includes building the Analysis objects (sentences and times), also those of the prior articles given
-as `known`; for sumy, building its document (syntok sentences, words). One process, one core.
+includes building the Analysis objects the summariser reads (sentences; it reads no times, entities or
+places, which the full brief adds) and reading the prior articles given as `known`; for sumy, building its document (syntok sentences, words). One process, one core.
 The script re-runs itself with PYTHONHASHSEED=0: sumy's LSA depends on set order.
 
     .venv/bin/python bench/summary.py [--datasets duc2006,duc2007main,duc2007update,duc2004]
@@ -142,19 +142,17 @@ def truncate(text: str, words: int) -> str:
 
 def ours(focus: bool, known: bool) -> Callable[[Item], str]:
     from newsbrief.analyse.sentences import split_sentences
-    from newsbrief.analyse.times import find_times
     from newsbrief.brief.summary import summarise
     from newsbrief.model import Analysis, Article
 
-    def analyse(item: Item, a: dict):
-        art = Article(id=a["id"], source=f"duc/{item.id}", title=a.get("title") or None, outlet=a.get("source"),
-                      published=a.get("date"), text=a["text"])
-        sentences = split_sentences(art.text)
-        return Analysis(article=art, sentences=sentences, times=find_times(art, sentences))
+    def article(item: Item, a: dict) -> Article:
+        return Article(id=a["id"], source=f"duc/{item.id}", title=a.get("title") or None, outlet=a.get("source"),
+                       published=a.get("date"), text=a["text"])
 
     def run(item: Item) -> str:
-        analyses = [analyse(item, a) for a in item.articles]
-        prior = [analyse(item, a) for a in item.prior] if known and item.prior else None
+        analyses = [Analysis(article=art, sentences=split_sentences(art.text))
+                    for art in (article(item, a) for a in item.articles)]
+        prior = [Analysis(article=article(item, a)) for a in item.prior] if known and item.prior else None
         sel = summarise(analyses, words=item.words, focus=item.focus if focus else None, known=prior)
         parts = ([sel.headline.text] if sel.headline else []) + [c.text for c in sel.summary]
         return " ".join(parts)
@@ -324,7 +322,7 @@ def table(name: str, items: list[Item], results: dict, labels: dict[str, str]) -
         if "ours_noknown" in results:
             plain = statistics.median(results["lexrank"]["seconds"]) / max(
                 1e-12, statistics.median(results["ours_noknown"]["seconds"]))
-            notes.append(f"Ours' time includes analysing the prior subsets' articles passed as `known` (0, 10 or 18); "
+            notes.append(f"Ours' time includes splitting the prior subsets' articles passed as `known` into sentences (0, 10 or 18); "
                          f"without them (ours, focus, no known) the speed ratio is x{plain:.1f}.")
     if "lead" in results and nist_lead:
         ours_lead = mean(results, "lead", "rouge2_jk")

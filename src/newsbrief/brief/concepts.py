@@ -24,7 +24,8 @@ from collections.abc import Iterable
 from newsbrief.terms import STOPWORDS, stem, words
 
 FOCUS_BOOST = 1.0          # a concept that shares a word with the question weighs this much more
-KNOWN_DISCOUNT = 0.1       # what the reader has already seen keeps this share of its weight
+KNOWN_DISCOUNT = 0.5       # what the reader has already seen keeps this share of its weight: what is new
+                           # comes first, but the story's own terms still hold the update together
 LENGTH_POWER = 0.7         # gain per word**power: a little in favour of longer, fuller sentences
 MIN_SHARE = 0.2            # a concept must be in this share of the articles (at least two) to count fully
 RARE = 0.01                # ... else it keeps this share of its weight

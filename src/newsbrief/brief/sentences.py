@@ -9,6 +9,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from newsbrief.clean.metadata import parse_inline_dateline
 from newsbrief.group.copying import publication_order
 from newsbrief.group.passages import Shared, find_passages
 from newsbrief.model import Analysis, Citation
@@ -50,9 +51,15 @@ def candidates(analyses: list[Analysis]) -> list[Candidate]:
     for a_index, analysis in enumerate(analyses):
         text = analysis.article.text
         for position, span in enumerate(analysis.sentences):
-            sentence = text[span.start:span.end]
+            start = span.start
+            # a dateline left in the text ("SYDNEY, Sept. 28 (Xinhua) --", "LOS ANGELES _") is not the
+            # sentence's: quote and cite what follows it
+            dateline = parse_inline_dateline(text[start:span.end])
+            if dateline and dateline.end < span.end - start:
+                start += dateline.end
+            sentence = text[start:span.end]
             terms = Counter(stem(w) for w in words(sentence) if w not in STOPWORDS and not w.isdigit())
-            out.append(Candidate(a_index, position, span.start, span.end, sentence, terms))
+            out.append(Candidate(a_index, position, start, span.end, sentence, terms))
     return out
 
 

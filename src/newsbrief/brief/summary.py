@@ -11,12 +11,14 @@ The story's sentences are statements: a sentence with its syndicated copies, cit
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from newsbrief.analyse.sentences import split_sentences
 from newsbrief.brief.concepts import LENGTH_POWER, concepts, cover, weights
 from newsbrief.brief.sentences import Statement, candidates, cosine, group_copies, story_shared, weigh
-from newsbrief.group.passages import Shared
+from newsbrief.group.passages import Shared, shingles, similar
 from newsbrief.model import Analysis, Cited
 from newsbrief.terms import STOPWORDS, stem, words
 
@@ -41,11 +43,23 @@ def article_order(analyses: list[Analysis]) -> dict[int, tuple]:
             for i, a in enumerate(analyses)}
 
 
+# Not prose: a web or mail address, a "Web site:" or contact line, SGML left in wire text (&LR;), or a
+# sentence cut after a title ("... and Gov." before the name: a splitting error)
+NOT_PROSE = re.compile(r"https?://|www\.|\S@\S|\b(?:web ?site|e-?mail|phone|fax)\s*:|&[A-Z]{2,3};"
+                       r"|\b(?:Gov|Sen|Rep|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Prof|Rev|Capt|Adm|Maj|Pres|St)\.$", re.I)
+ENDS_LIKE_A_SENTENCE = (".", "!", '"', "”", "'", "’", ")")
+
+
 def usable(statement: Statement) -> bool:
-    text = statement.first.text
+    """Can the sentence stand in a summary: prose of a sentence's length, not a question, a label, a
+    heading in capitals or an address."""
+    text = statement.first.text.rstrip()
     n = len(text.split())
-    return (MIN_WORDS <= n <= MAX_WORDS and not text.rstrip().endswith(("?", ":"))
-            and (text[:1].isupper() or text[:1] in "\"“‘'0123456789"))
+    letters = [ch for ch in text if ch.isalpha()]
+    return (MIN_WORDS <= n <= MAX_WORDS and text.endswith(ENDS_LIKE_A_SENTENCE)
+            and (text[:1].isupper() or text[:1] in "\"“‘'`0123456789")
+            and sum(ch.isupper() for ch in letters) <= 0.5 * len(letters)
+            and not NOT_PROSE.search(text))
 
 
 def score_statements(analyses: list[Analysis], shared: Shared | None = None) -> list[Statement]:
@@ -74,6 +88,8 @@ def select(analyses: list[Analysis], scored: list[Statement], sentences: int | N
     if not analyses:
         return Selection(None, [])
     pool = [s for s in scored if usable(s)] or scored
+    if known:       # an update: what the reader was told is not told again, in any outlet's words
+        pool = _not_told(pool, known) or pool
     # each article's own text: a wire sentence it shares counts once, for its first carrier, so that
     # five outlets printing one paragraph are not five confirmations
     own: dict[int, list[str]] = {i: [] for i in range(len(analyses))}
@@ -96,6 +112,24 @@ def select(analyses: list[Analysis], scored: list[Statement], sentences: int | N
         headline=_cited(pool[h], analyses) if h is not None else None,
         summary=[_cited(s, analyses) for s in chosen],
     )
+
+
+def _not_told(pool: list[Statement], known: list[Analysis]) -> list[Statement]:
+    """The statements that repeat no sentence of the known articles (the copy test of shared passages)."""
+    told: list[frozenset[str]] = []
+    index: dict[str, list[int]] = {}
+    for analysis in known:
+        text = analysis.article.text
+        for span in analysis.sentences or split_sentences(text):
+            told.append(shingles(text[span.start:span.end]))
+            for shingle in told[-1]:
+                index.setdefault(shingle, []).append(len(told) - 1)
+
+    def repeats(statement: Statement) -> bool:
+        mine = shingles(statement.first.text)
+        near = {k for shingle in mine for k in index.get(shingle, ())}
+        return any(similar(mine, told[k]) for k in near)
+    return [s for s in pool if not repeats(s)]
 
 
 def _relevance(text: str, focus: str | None) -> float:
