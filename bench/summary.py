@@ -12,7 +12,8 @@ Data (read-only, ../shared/data; skipped with a message when absent):
 Systems, each given the same articles (the whole text field, nothing cleaned: it is plain text):
 - ours: `newsbrief.brief.summary.summarise`, with `focus` = the topic's title and narrative (the DUC
   topic statement), and without; for update subsets B and C with `known` = the prior subsets' articles
-  (as `newsbrief brief --since` passes them: the articles, unanalysed), and, as a control, without. Its text = headline, then the summary sentences.
+  (as `newsbrief brief --since` passes them: the articles, unanalysed), and, as a control, without. Its text = the summary sentences: `--words` budgets the summary; the
+  headline is a one-sentence title apart, not scored, and the summary does not repeat it.
 - lead: NIST's baseline, the leading sentences of the most recent article (by date_time, else date).
 - sumy 0.13 LexRank, TextRank, LSA, KL-Sum (bench/sumy_peers.py: offline tokenizer, KL-Sum stopped at
   the word budget). They know no query and no prior articles.
@@ -154,8 +155,7 @@ def ours(focus: bool, known: bool) -> Callable[[Item], str]:
                     for art in (article(item, a) for a in item.articles)]
         prior = [Analysis(article=article(item, a)) for a in item.prior] if known and item.prior else None
         sel = summarise(analyses, words=item.words, focus=item.focus if focus else None, known=prior)
-        parts = ([sel.headline.text] if sel.headline else []) + [c.text for c in sel.summary]
-        return " ".join(parts)
+        return " ".join(c.text for c in sel.summary)
     return run
 
 

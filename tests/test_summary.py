@@ -50,10 +50,13 @@ def test_the_headline_is_the_latest_development():
     assert "closed the breach" in result.headline.text
 
 
-def test_a_word_budget_includes_the_headline():
+def test_a_word_budget_is_the_summarys_and_the_headline_stands_apart():
     result = brief(story(), sentences=None, words=40)
-    total = sum(len(c.text.split()) for c in [result.headline, *result.summary])
-    assert 0 < total <= 40
+    total = sum(len(c.text.split()) for c in result.summary)
+    assert 20 < total <= 40
+    assert brief(story(), sentences=None, words=5).summary == []     # no sentence is that short
+    assert result.headline.text not in [c.text for c in result.summary]
+    assert "closed the breach" in result.headline.text
 
 
 def test_focus_brings_in_what_the_question_asks():

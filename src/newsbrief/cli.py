@@ -102,7 +102,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--format", choices=sorted(FORMATS), help="json, md or html (default: from -o, else md)")
     b.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
     b.add_argument("--sentences", type=int, default=5, metavar="N", help="summary length in sentences (default 5)")
-    b.add_argument("--words", type=int, metavar="N", help="summary length in words, headline included (instead of "
+    b.add_argument("--words", type=int, metavar="N", help="summary length in words, the headline apart (instead of "
                    "--sentences)")
     b.add_argument("--focus", metavar="TEXT", help="bias the summary towards a question")
     b.add_argument("--since", metavar="DATE|BRIEF.json", help="an update: summarise only what is new since a date, "

@@ -100,11 +100,11 @@ def select(analyses: list[Analysis], scored: list[Statement], sentences: int | N
     lengths = [len(s.first.text.split()) for s in pool]
     bonus = [_prior(s) * _relevance(s.first.text, focus) for s in pool]
     h = _headline(pool, found, lengths, weight, analyses)
-    budget = (words - lengths[h] if h is not None else words) if words else 10 ** 9
+    # the summary stands alone under the headline, as a story's body does: it does not repeat the
+    # headline's sentence, but may tell its fact in another outlet's words
     rest = [i for i in range(len(pool)) if i != h]
-    picked = cover([found[i] for i in rest], [lengths[i] for i in rest], weight, budget,
-                   [bonus[i] for i in rest], covered=found[h] if h is not None else set(),
-                   limit=sentences if not words else None)
+    picked = cover([found[i] for i in rest], [lengths[i] for i in rest], weight, words or 10 ** 9,
+                   [bonus[i] for i in rest], limit=sentences if not words else None)
     chosen = [pool[rest[k]] for k in picked]
     order = article_order(analyses)
     chosen.sort(key=lambda s: (order[s.first.article], s.first.position))
