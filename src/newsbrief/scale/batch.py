@@ -64,16 +64,19 @@ class BatchResult:
     model_loads: dict | None = None          # worker -> times spaCy's model was loaded there
     peak_rss_mb: dict = field(default_factory=dict)
     stories: dict | None = None
+    sampled: int | None = None               # only every k-th partition was analysed (a time sample)
 
 
 def run_batch(inputs: Iterable[str], output: str | Path, *, scheduler: str = "local", workers: int = 2,
               blocksize: int | None = None, report: Callable[[str], None] | None = None,
-              after: Callable[[Path, BatchResult], dict | None] | None = None) -> BatchResult:
+              after: Callable[[Path, BatchResult], dict | None] | None = None,
+              sample: int | None = None) -> BatchResult:
     """Read, clean and analyse every input item on Dask; write the output folder (see the module doc).
 
     `after(staging_folder, result)` runs once the articles are written and before the folder is published
     (story grouping hooks in here); what it returns is kept in the summary. Raises NothingUsable when no
-    article came out."""
+    article came out. `sample=k` analyses only every k-th partition after scanning them all: a time sample
+    for benchmarks, not an output to use."""
     say = report or (lambda line: None)
     started = time.perf_counter()
     output = Path(output)
@@ -112,6 +115,9 @@ def run_batch(inputs: Iterable[str], output: str | Path, *, scheduler: str = "lo
             say(f"scanned {sum(s.items for s in scans)} item(s): {len(repeated)} repeated label line(s), "
                 f"{len(renames)} repeated id(s) renamed ({result.seconds['scan']:.1f} s)")
             mark = time.perf_counter()
+            if sample and sample > 1:
+                result.sampled = sample
+                bag = db.from_sequence(parts[::sample], npartitions=len(parts[::sample]))
             done: list[PartDone] = bag.map(run_part, repeated=repeated, renames=renames,
                                            staging=str(staging)).compute(**compute)
             result.seconds["analyse"] = round(time.perf_counter() - mark, 3)
@@ -172,9 +178,9 @@ def _client(scheduler: str, workers: int):
     from distributed import Client, LocalCluster
 
     if scheduler == "local":
-        # processes with one thread each: the stages are pure Python under the GIL. No dashboard: several
-        # batches (and other programs) may run on one machine.
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+        # processes with one thread each: the stages are pure Python under the GIL. The scheduler's HTTP
+        # server on a free port: several batches (and other programs) may run on one machine.
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                           silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
             yield client
     elif "://" in scheduler:

@@ -1,0 +1,251 @@
+"""Throughput of the full per-article analysis (read + clean + analyse): one process against a LocalCluster.
+
+For each size (1k, 10k, 100k articles of bench/scale_corpus.py, written to a temporary folder as JSON Lines
+files of 1,000 articles, 10% of them web pages), in the same run:
+- `newsbrief batch --scheduler sync`: the batch code in one process (the single-process figure);
+- `newsbrief batch --workers 2`: a LocalCluster of 2 worker processes, one thread each (the ratio);
+- up to --analyse-up-to articles, `newsbrief analyse`: the plain single-process path, as a reference for
+  what the batch's machinery (two passes, Parquet) costs.
+Each is a fresh command: its wall time includes Python start-up, the cluster's start and the first pass.
+Articles/s per core is the cluster's rate over its 2 workers. Peak memory is the sum of each process's
+peak RSS (the client, which also runs the scheduler and the nannies, plus every worker; `newsbrief batch`
+reports them in summary.json), an upper bound of the peak of the sum. The scaling exponent is the slope of
+log(wall time) over log(n) between the sizes measured (1.0 is linear).
+
+A size given to --sample K (the 100k run) is a time sample: the whole input is scanned (the first pass) but
+only every K-th partition is analysed; the analysis time is extrapolated to all articles, and the row says
+so. Results are kept in the system temp folder, so that sizes can be run one at a time and tabulated together.
+
+    python bench/throughput.py --sizes 1000,10000 --write
+    python bench/throughput.py --sizes 100000 --sample 10 --write      # adds to the saved results
+    python bench/throughput.py --profile 200                            # where the time goes (cProfile)
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+BIN = Path(sys.executable).parent
+WORK = Path(tempfile.gettempdir()) / "newsbrief-bench-throughput"
+SAVED = WORK / "results.json"
+GOAL_PER_CORE = 40
+GOAL_MB_AT_10K = 2048
+WORKERS = 2
+
+
+def corpus(n: int, seed: int) -> Path:
+    import scale_corpus
+
+    folder = WORK / f"corpus-{n}-{seed}"
+    if not (folder / "done").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        started = time.perf_counter()
+        scale_corpus.write(n, folder, seed=seed)
+        (folder / "done").write_text(f"{time.perf_counter() - started:.1f}\n")
+        print(f"n={n}: corpus written in {time.perf_counter() - started:.0f} s", flush=True)
+    return folder
+
+
+class Load:
+    """The machine's 1-minute load average, sampled every 5 s while a run goes on."""
+
+    def __init__(self):
+        self.samples = [os.getloadavg()[0]]
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self):
+        while not self._stop.wait(5):
+            self.samples.append(os.getloadavg()[0])
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return statistics.mean(self.samples)
+
+
+def run(mode: str, folder: Path, n: int, sample: int | None) -> dict:
+    out = WORK / f"out-{mode}-{n}"
+    shutil.rmtree(out, ignore_errors=True)
+    if mode == "analyse":
+        command = [str(BIN / "newsbrief"), "analyse", str(folder), "-o", str(out.with_suffix(".jsonl"))]
+    elif sample:
+        scheduler = "sync" if mode == "sync" else "local"
+        command = [sys.executable, "-c",
+                   "import sys; from newsbrief.scale.batch import run_batch; "
+                   f"run_batch([sys.argv[1]], sys.argv[2], scheduler={scheduler!r}, workers={WORKERS}, sample={sample}, "
+                   "report=lambda l: print('newsbrief:', l, file=sys.stderr))", str(folder), str(out)]
+    else:
+        command = [str(BIN / "newsbrief"), "batch", str(folder), "-o", str(out)]
+        command += ["--scheduler", "sync"] if mode == "sync" else ["--workers", str(WORKERS)]
+    load = Load()
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    stderr = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    result = {"mode": mode, "n": n, "wall": wall, "load": load.stop(), "date": time.strftime("%Y-%m-%d %H:%M")}
+    if child.returncode != 0:
+        result["failed"] = stderr.strip().splitlines()[-3:]
+        return result
+    if mode == "analyse":
+        with open(out.with_suffix(".jsonl"), encoding="utf-8") as f:
+            result["articles"] = sum(1 for _ in f)
+        result["peak_mb"] = usage.ru_maxrss / 1024
+        out.with_suffix(".jsonl").unlink()
+        return result
+    summary = json.loads((out / "summary.json").read_text())
+    result.update(articles=summary["articles"], skipped=summary["skipped"], seconds=summary["seconds"],
+                  peak_mb=summary["peak_rss_mb"]["sum"], peak=summary["peak_rss_mb"], model_loads=summary["model_loads"],
+                  parts=summary["parts"])
+    if sample:
+        # the analysed partitions' rate, applied to every article; planning and scanning were measured whole
+        analysed = summary["articles"] + summary["skipped"]
+        result["sampled"] = {"every": sample, "articles": summary["articles"], "analyse_s": summary["seconds"]["analyse"]}
+        result["articles"] = round(summary["articles"] * n / max(1, analysed))
+        result["wall"] = wall - summary["seconds"]["analyse"] + summary["seconds"]["analyse"] * n / max(1, analysed)
+    shutil.rmtree(out, ignore_errors=True)
+    return result
+
+
+def exponent(points: list[tuple[int, float]]) -> float | None:
+    """Least-squares slope of log(time) over log(n)."""
+    if len(points) < 2:
+        return None
+    xs, ys = [math.log(n) for n, _ in points], [math.log(t) for _, t in points]
+    mx, my = statistics.mean(xs), statistics.mean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+
+
+LABELS = {"analyse": "newsbrief analyse (one process)", "sync": "batch, one process (sync)",
+          "local": f"batch, LocalCluster {WORKERS} workers"}
+
+
+def table(results: list[dict]) -> str:
+    ok = [r for r in results if "failed" not in r]
+    rows = ["| n | run | articles/s | per core | wall (s) | peak RSS, sum (MB) | load avg | note |",
+            "|---|---|---|---|---|---|---|---|"]
+    for r in sorted(ok, key=lambda r: (r["n"], list(LABELS).index(r["mode"]))):
+        rate = r["articles"] / r["wall"]
+        cores = WORKERS if r["mode"] == "local" else 1
+        note = []
+        if "sampled" in r:
+            note.append(f"EXTRAPOLATED from every {r['sampled']['every']}th partition "
+                        f"({r['sampled']['articles']} articles analysed); scan measured whole")
+        if r.get("model_loads"):
+            note.append(f"spaCy loads per worker: {sorted(r['model_loads'].values())}")
+        if r["mode"] != "analyse" and r.get("seconds"):
+            note.append(f"scan {r['seconds']['scan']:.0f} s, analyse {r['seconds']['analyse']:.0f} s")
+        rows.append(f"| {r['n']:,} | {LABELS[r['mode']]} | {rate:.1f} | {rate / cores:.1f} | {r['wall']:.0f} | "
+                    f"{r['peak_mb']:.0f} | {r['load']:.1f} | {'; '.join(note)} |")
+    lines = ["\n".join(rows), ""]
+    by = {(r["n"], r["mode"]): r for r in ok}
+    for n in sorted({r["n"] for r in ok}):
+        if (n, "sync") in by and (n, "local") in by:
+            s, c = by[(n, "sync")], by[(n, "local")]
+            ratio = (c["articles"] / c["wall"]) / (s["articles"] / s["wall"])
+            lines.append(f"- n = {n:,}: LocalCluster/one process = **{ratio:.2f}x** on {WORKERS} workers.")
+    for mode in LABELS:
+        points = sorted((r["n"], r["wall"]) for r in ok if r["mode"] == mode)
+        e = exponent(points)
+        if e is not None:
+            lines.append(f"- Scaling exponent ({LABELS[mode]}, n = {', '.join(f'{n:,}' for n, _ in points)}): "
+                         f"**{e:.2f}** (time ~ n^{e:.2f}).")
+    local = [r for r in ok if r["mode"] == "local"]
+    if local:
+        best = max(r["articles"] / r["wall"] / WORKERS for r in local)
+        at10k = [r["peak_mb"] for r in ok if r["n"] == 10_000]
+        lines.append(f"- Goals: >= {GOAL_PER_CORE} articles/s/core (best measured: {best:.1f}); "
+                     f"< {GOAL_MB_AT_10K} MB at 10k (measured: {', '.join(f'{m:.0f}' for m in at10k) or 'not run'} MB).")
+    failed = [r for r in results if "failed" in r]
+    for r in failed:
+        lines.append(f"- FAILED: n = {r['n']:,}, {LABELS[r['mode']]}: {' / '.join(r['failed'])}")
+    lines.append(f"- The machine has {os.cpu_count()} cores, shared with other jobs while measuring: the load average "
+                 "column is the mean 1-minute load during each run (2.0 = both cores busy).")
+    return "\n".join(lines)
+
+
+def profile(n: int, seed: int) -> str:
+    """cProfile of read + clean + analyse over n articles of the scale corpus, in this process."""
+    import cProfile
+    import io
+    import pstats
+
+    folder = WORK / f"profile-{n}-{seed}"
+    if not folder.exists():
+        import scale_corpus
+
+        scale_corpus.write(n, folder, seed=seed)
+    from newsbrief.pipeline import analyse, load
+
+    load([str(folder)])              # warm: spaCy, the gazetteer, trafilatura's imports
+    prof = cProfile.Profile()
+    started = time.perf_counter()
+    prof.enable()
+    loaded = load([str(folder)])
+    analyse(loaded.articles)
+    prof.disable()
+    took = time.perf_counter() - started
+    stream = io.StringIO()
+    stats = pstats.Stats(prof, stream=stream)
+    stats.sort_stats("cumulative").print_stats(45)
+    stats.sort_stats("tottime").print_stats(30)
+    return f"{len(loaded.articles)} articles in {took:.1f} s under cProfile ({len(loaded.articles) / took:.1f}/s)\n" \
+           + stream.getvalue()
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--sizes", default="1000,10000")
+    p.add_argument("--sample", type=int, metavar="K", help="for sizes of 100,000 and more: analyse every K-th partition")
+    p.add_argument("--analyse-up-to", type=int, default=1000, help="run `newsbrief analyse` up to this size")
+    p.add_argument("--modes", default="analyse,sync,local")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--fresh", action="store_true", help="forget the saved results of earlier runs")
+    p.add_argument("--write", action="store_true")
+    p.add_argument("--profile", type=int, metavar="N", help="only profile N articles and print where the time goes")
+    args = p.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    if args.profile:
+        print(profile(args.profile, args.seed))
+        return
+    saved = json.loads(SAVED.read_text()) if SAVED.exists() and not args.fresh else []
+    for n in [int(x) for x in args.sizes.split(",") if x.strip()]:
+        folder = corpus(n, args.seed)
+        sample = args.sample if n >= 100_000 else None
+        for mode in args.modes.split(","):
+            if mode == "analyse" and n > args.analyse_up_to:
+                continue
+            r = run(mode, folder, n, sample)
+            print(json.dumps(r), flush=True)
+            saved = [s for s in saved if (s["n"], s["mode"]) != (n, mode)] + [r]
+            SAVED.write_text(json.dumps(saved, indent=1))
+    text = table(saved)
+    print(text)
+    if args.write:
+        from speed import write_results
+
+        path = HERE / "RESULTS.md"
+        if "<!-- throughput:begin -->" not in path.read_text(encoding="utf-8"):
+            with open(path, "a", encoding="utf-8") as f:
+                f.write("\n## Throughput (batch on Dask)\n\n<!-- throughput:begin -->\n<!-- throughput:end -->\n")
+        write_results("throughput", text)
+
+
+if __name__ == "__main__":
+    main()
