@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from collections.abc import Callable
@@ -82,6 +83,12 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from newsbrief.serve.run import serve   # FastAPI and uvicorn load only here
+
+    return serve(args.db, args.host, args.port, token=args.token, inputs=args.load, report=_report)
+
+
 def cmd_later(what: str, issue: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         _report(f"'{what}' is not available in this version yet ({issue}); see README.md")
@@ -132,8 +139,20 @@ def parser() -> argparse.ArgumentParser:
     bt.add_argument("--blocksize", metavar="BYTES", help="input per task, e.g. 32MB (default: about four per worker)")
     bt.set_defaults(run=cmd_batch)
 
-    for name, text, issue in [("stories", "group articles into stories", "story clustering"),
-                              ("serve", "the web app over a store", "the web app")]:
+    sv = sub.add_parser("serve", help="the web app and REST API over a store (SQLite file or PostgreSQL URL)")
+    sv.add_argument("--db", default=os.environ.get("NEWSBRIEF_DB", "newsbrief.db"), metavar="FILE|URL",
+                    help="the store: a SQLite file (created if missing; default newsbrief.db, or NEWSBRIEF_DB) "
+                         "or postgresql://user@host/db")
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine "
+                    "only; elsewhere, writes need a token)")
+    sv.add_argument("--port", type=int, default=8000, help="default 8000")
+    sv.add_argument("--token", help="the token writes need (default: NEWSBRIEF_TOKEN; made up and printed when "
+                    "listening beyond loopback without one)")
+    sv.add_argument("--load", nargs="+", default=[], metavar="INPUT", help="store these inputs as a story first "
+                    "(again: nothing changes), e.g. --load examples/sava-flood")
+    sv.set_defaults(run=cmd_serve)
+
+    for name, text, issue in [("stories", "group articles into stories", "story clustering")]:
         s = sub.add_parser(name, help=f"{text} (not yet available)")
         s.add_argument("rest", nargs=argparse.REMAINDER)
         s.set_defaults(run=cmd_later(name, issue))

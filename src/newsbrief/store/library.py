@@ -150,11 +150,14 @@ class Store:
         added = []
         with self.db.transaction() as tx:
             stamp = now()
+            position = int(tx.value("SELECT COUNT(*) FROM story_articles WHERE story_id = ?", (story_id,)))
             for article_id in article_ids:
-                cursor = tx.execute("INSERT INTO story_articles (story_id, article_id, added_at) VALUES (?, ?, ?) "
-                                    "ON CONFLICT DO NOTHING", (story_id, article_id, stamp))
+                cursor = tx.execute("INSERT INTO story_articles (story_id, article_id, added_at, position) "
+                                    "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                                    (story_id, article_id, stamp, position))
                 if cursor.rowcount:
                     added.append(article_id)
+                    position += 1
             if added:
                 tx.execute("UPDATE stories SET updated_at = ? WHERE id = ?", (stamp, story_id))
         return added
@@ -184,8 +187,7 @@ class Store:
         if not row:
             return None
         articles = [r[0] for r in tx.all("SELECT a.id FROM story_articles s JOIN articles a ON a.id = s.article_id "
-                                         "WHERE s.story_id = ? ORDER BY COALESCE(a.published, ?), s.added_at, a.id",
-                                         (story_id, "9999"))]
+                                         "WHERE s.story_id = ? ORDER BY s.position, a.id", (story_id,))]
         count, latest = tx.one("SELECT COUNT(*), MAX(id) FROM briefs WHERE story_id = ?", (story_id,))
         return StoryInfo(int(row[0]), row[1], row[2], row[3], articles, int(count),
                          int(latest) if latest is not None else None)

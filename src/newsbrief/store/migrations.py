@@ -43,9 +43,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                data TEXT NOT NULL)""",
         "CREATE INDEX briefs_by_story ON briefs(story_id, id)",
     ]),
-    # A story's updates: each brief says which of its articles the previous brief did not have.
-    (2, "briefs record their new articles", [
+    # A story's updates: each brief says which of its articles the previous brief did not have; a
+    # story keeps its articles in the order they came (its brief numbers its sources in that order).
+    (2, "briefs record their new articles; story articles keep their order", [
         "ALTER TABLE briefs ADD COLUMN new_articles TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE story_articles ADD COLUMN position INTEGER NOT NULL DEFAULT 0",
     ]),
 ]
 

@@ -1,0 +1,111 @@
+"""What every route needs: the store, the briefer, the settings, the templates; and the checks and
+steps that pages and API share (may this request write? take an upload in)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import jinja2
+from fastapi import HTTPException, Request, UploadFile
+
+from newsbrief.render.html import to_html
+from newsbrief.serve.briefer import Briefer
+from newsbrief.serve.ingest import Ingested, Upload, ingest
+from newsbrief.serve.security import (
+    Settings,
+    cross_site,
+    presented_token,
+    size,
+    token_matches,
+)
+from newsbrief.store import Store
+
+
+@dataclass
+class Context:
+    store: Store
+    briefer: Briefer
+    settings: Settings
+    templates: jinja2.Environment = field(default_factory=lambda: _environment())
+    last_upload: dict[int, Ingested] = field(default_factory=dict)   # story -> what its last upload brought
+
+    def __post_init__(self) -> None:
+        # A stored brief never changes, so it is rendered once (bounded: the last 64 asked for stay).
+        self.brief_html = lru_cache(maxsize=64)(self._brief_html)
+
+    def render(self, template: str, request: Request, **values) -> str:
+        return self.templates.get_template(template).render(
+            request=request, settings=self.settings, signed_in=self.may_write(request), **values)
+
+    # ------------------------------------------------------------ writes
+
+    def may_write(self, request: Request) -> bool:
+        return token_matches(self.settings.token, presented_token(dict(request.headers), request.cookies))
+
+    def check_write(self, request: Request) -> None:
+        if cross_site(request.method, dict(request.headers), request.url.scheme):
+            raise HTTPException(403, "writes from another site's page are refused")
+        if not self.may_write(request):
+            raise HTTPException(401, "this server needs its token to add articles: sign in at /login, or send "
+                                     "'Authorization: Bearer TOKEN'", headers={"WWW-Authenticate": "Bearer"})
+
+    def take(self, upload: Upload, story: int | None, wait: bool = False) -> tuple[Ingested, dict[int, int | None]]:
+        """Store an upload, group it, and ask for a new brief of every story that gained articles.
+        With `wait`, return once those briefs are written (brief ids by story)."""
+        if story is not None and self.store.story(story) is None:
+            raise HTTPException(404, f"no story {story}")
+        result = ingest(self.store, upload, story)
+        jobs = {s: self.briefer.request(s) for s in result.stories}
+        for s in result.stories:
+            self.last_upload[s] = result
+        briefs: dict[int, int | None] = {}
+        for s, job in jobs.items():
+            if wait:
+                job.done.wait(timeout=600)
+                if job.error:
+                    raise HTTPException(500, f"the brief of story {s} failed: {job.error}")
+            briefs[s] = job.brief
+        return result, briefs
+
+    def read_files(self, files: list[UploadFile]) -> list[tuple[str, bytes]]:
+        limits = self.settings.limits
+        files = [f for f in files if f.filename]
+        if len(files) > limits.files:
+            raise HTTPException(413, f"too many files: at most {limits.files} in one upload")
+        out = []
+        for f in files:
+            data = f.file.read(limits.file_bytes + 1)
+            if len(data) > limits.file_bytes:
+                raise HTTPException(413, f"{f.filename}: too large (at most {size(limits.file_bytes)} a file)")
+            out.append((f.filename or "upload", data))
+        return out
+
+    # ------------------------------------------------------------ briefs
+
+    def _brief_html(self, brief_id: int) -> str | None:
+        brief = self.store.brief(brief_id)
+        return to_html(brief) if brief else None
+
+    def brief_page(self, brief_id: int) -> str | None:
+        """The offline brief's page with a bar on top: which brief of the story it is, and the newest."""
+        info = self.store.brief_info(brief_id)
+        html = self.brief_html(brief_id) if info else None
+        if info is None or html is None:
+            return None
+        ids = [b.id for b in self.store.briefs(info.story)]
+        bar = self.templates.get_template("brief_bar.html.j2").render(
+            info=info, number=len(ids) - ids.index(brief_id), latest=ids[0])
+        return _after_body(html, bar)
+
+
+def _after_body(page: str, bar: str) -> str:
+    """The web app's way back to the story, put at the top of the offline brief's page."""
+    match = re.search(r"<body[^>]*>", page)
+    return page[:match.end()] + bar + page[match.end():] if match else bar + page
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("newsbrief.serve", "templates"),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)

@@ -1,0 +1,54 @@
+"""`newsbrief serve`: open the store, optionally load articles into it, and run the app with uvicorn."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+
+from newsbrief.pipeline import load
+from newsbrief.serve.ingest import group_into_stories
+from newsbrief.serve.security import Settings, is_loopback, settle_token
+from newsbrief.store import Store, open_store
+
+Report = Callable[[str], None]
+
+
+def preload(store: Store, inputs: Iterable[str], report: Report) -> list[int]:
+    """Store the inputs as one story (or the story they are already in); the stories to brief."""
+    loaded = load(list(inputs), report=report)
+    added = store.add_articles(loaded.articles)
+    for story, ids in group_into_stories(store, added).items():
+        store.add_to_story(story, ids)
+    homes = store.stories_of([a.article.id for a in added])
+    stories = sorted({s for ids in homes.values() for s in ids})
+    new = sum(a.new for a in added)
+    report(f"loaded {len(added)} article(s), {new} new, into story {', '.join(map(str, stories))}")
+    return stories
+
+
+def serve(db: str, host: str, port: int, token: str | None = None, inputs: Iterable[str] = (),
+          report: Report = print) -> int:
+    import uvicorn  # the web server loads only for this command
+
+    from newsbrief.serve.app import create_app
+
+    token, made_up = settle_token(host, token or os.environ.get("NEWSBRIEF_TOKEN") or None)
+    store = open_store(db)
+    try:
+        stories = preload(store, inputs, report) if inputs else []
+        app = create_app(store, Settings(host=host, port=port, token=token))
+        for story in stories:
+            app.state.ctx.briefer.request(story)
+        shown = f"[{host}]" if ":" in host else host
+        report(f"serving {db} at http://{shown}:{port}/  (API docs: /docs; Ctrl-C stops)")
+        if stories:
+            report(f"the brief of story {stories[0]} is being written: http://{shown}:{port}/stories/{stories[0]}")
+        if made_up:
+            report(f"writes need this token: {token}  (sign in: http://{shown}:{port}/login?token={token})")
+        elif token:
+            report("writes need the token given (--token or NEWSBRIEF_TOKEN)")
+        if not is_loopback(host):
+            report(f"warning: listening on {host}, not only this machine; use a TLS proxy in front of it")
+        uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    finally:
+        store.close()
+    return 0
