@@ -26,6 +26,7 @@ The same n and seed give the same corpus.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import re
@@ -35,7 +36,7 @@ from html import escape
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import syndication_corpus as syndication  # noqa: E402   (bench/ is not a package)
+import syndication_corpus as syndication  # (bench/ is not a package)
 
 TE3 = syndication.DATA / "tempeval3" / "timex3_gold.jsonl"
 TE3_SPLITS = ("train-TimeBank", "train-AQUAINT")     # the platinum test split is left alone
@@ -139,16 +140,11 @@ def write(n: int, folder: str | Path, *, per_file: int = 1000, seed: int = 0, ht
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
-    out = None
-    for k, record in enumerate(articles(n, seed, html_share)):
-        if k % per_file == 0:
-            if out:
-                out.close()
-            files.append(folder / f"part-{len(files):05d}.jsonl")
-            out = open(files[-1], "w", encoding="utf-8")
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    if out:
-        out.close()
+    records = articles(n, seed, html_share)
+    while chunk := list(itertools.islice(records, per_file)):
+        files.append(folder / f"part-{len(files):05d}.jsonl")
+        with open(files[-1], "w", encoding="utf-8") as out:
+            out.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in chunk)
     return files
 
 

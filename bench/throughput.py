@@ -85,10 +85,10 @@ def run(mode: str, folder: Path, n: int, sample: int | None) -> dict:
         command = [str(BIN / "newsbrief"), "analyse", str(folder), "-o", str(out.with_suffix(".jsonl"))]
     elif sample:
         scheduler = "sync" if mode == "sync" else "local"
-        command = [sys.executable, "-c",
-                   "import sys; from newsbrief.scale.batch import run_batch; "
-                   f"run_batch([sys.argv[1]], sys.argv[2], scheduler={scheduler!r}, workers={WORKERS}, sample={sample}, "
-                   "report=lambda l: print('newsbrief:', l, file=sys.stderr))", str(folder), str(out)]
+        code = ("import sys; from newsbrief.scale.batch import run_batch; "
+                f"run_batch([sys.argv[1]], sys.argv[2], scheduler={scheduler!r}, workers={WORKERS}, sample={sample}, "
+                "report=lambda l: print('newsbrief:', l, file=sys.stderr))")
+        command = [sys.executable, "-c", code, str(folder), str(out)]
     else:
         command = [str(BIN / "newsbrief"), "batch", str(folder), "-o", str(out)]
         command += ["--scheduler", "sync"] if mode == "sync" else ["--workers", str(WORKERS)]
@@ -160,11 +160,11 @@ def table(results: list[dict]) -> str:
             s, c = by[(n, "sync")], by[(n, "local")]
             ratio = (c["articles"] / c["wall"]) / (s["articles"] / s["wall"])
             lines.append(f"- n = {n:,}: LocalCluster/one process = **{ratio:.2f}x** on {WORKERS} workers.")
-    for mode in LABELS:
+    for mode, label in LABELS.items():
         points = sorted((r["n"], r["wall"]) for r in ok if r["mode"] == mode)
         e = exponent(points)
         if e is not None:
-            lines.append(f"- Scaling exponent ({LABELS[mode]}, n = {', '.join(f'{n:,}' for n, _ in points)}): "
+            lines.append(f"- Scaling exponent ({label}, n = {', '.join(f'{n:,}' for n, _ in points)}): "
                          f"**{e:.2f}** (time ~ n^{e:.2f}).")
     local = [r for r in ok if r["mode"] == "local"]
     if local:

@@ -1,6 +1,7 @@
 """newsbrief batch: the single-process stages on Dask, written to Parquet; broken items reported, not fatal."""
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -59,7 +60,7 @@ def test_blocks_of_a_jsonl_file_keep_the_line_numbers_of_the_whole_file():
     assert not missing and len(parts) >= 4
     assert [p.kind for p in parts] == ["jsonl"] * len(parts)
     assert parts[0].start == 0 and parts[-1].end == FIXTURE.stat().st_size
-    assert all(a.end == b.start for a, b in zip(parts, parts[1:]))
+    assert all(a.end == b.start for a, b in itertools.pairwise(parts))
     whole = [(i.source, getattr(i, "id", None), getattr(i, "reason", None)) for i in read_inputs([str(FIXTURE)])]
     cut = [(i.source, getattr(i, "id", None), getattr(i, "reason", None)) for p in parts for i in read_part(p)]
     assert cut == whole
