@@ -79,6 +79,10 @@ def test_parquet_and_warc_inputs_in_one_process(tmp_path):
     result = run_batch([str(tmp_path / "harbour.parquet"), str(warc)], tmp_path / "out", scheduler="sync", blocksize=1)
     rows = _batch_rows(tmp_path / "out")
     assert result.workers == 1 and result.model_loads is None
+    # read back as the data model (what story grouping and briefs take), the same as written
+    from newsbrief.scale.rows import read_analyses
+    assert [json.dumps(a.to_dict(), ensure_ascii=False) for a in read_analyses(tmp_path / "out")] == \
+        [r["analysis"] for r in rows]
     # Parquet: one row per record, named by row as JSON Lines are by line; the record without text skipped
     parquet_rows = [r for r in rows if r["source"].startswith(str(tmp_path / "harbour.parquet"))]
     assert [r["title"] for r in parquet_rows] == [r["title"] for r in records if r.get("text")]

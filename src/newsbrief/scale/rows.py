@@ -6,7 +6,9 @@ of things found of each kind, and `analysis`: the article's line of `newsbrief a
 """
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow as pa
@@ -89,3 +91,15 @@ def read_articles(folder: str | Path, columns: list[str] | None = None) -> pa.Ta
                           sorted(set(columns) | {"part", "seq"}, key=ARTICLE_SCHEMA.names.index),
                           schema=ARTICLE_SCHEMA)
     return table.sort_by([("part", "ascending"), ("seq", "ascending")])
+
+
+def read_analyses(folder: str | Path, batch_size: int = 256) -> Iterator[Analysis]:
+    """The batch's analyses back as the data model, in input order, a few hundred rows in memory at a
+    time: what story grouping and briefs read after a batch. Like any `analyse` line read back, they lack
+    the in-process `found` (see newsbrief.store.codec.analysis_from_dict)."""
+    from newsbrief.store.codec import analysis_from_dict
+
+    for file in sorted((Path(folder) / "articles").glob("part-*.parquet")):
+        for batch in pq.ParquetFile(file).iter_batches(columns=["analysis"], batch_size=batch_size):
+            for line in batch.column(0).to_pylist():
+                yield analysis_from_dict(json.loads(line))
