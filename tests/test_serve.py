@@ -209,6 +209,11 @@ def test_other_sites_and_host_names_are_refused(tmp_path):
         line = json.dumps({"text": "A text."})
         assert client.post("/api/articles", content=line, headers={"origin": "http://evil.example"}).status_code == 403
         assert client.post("/add", data={"text": "x"}, headers={"sec-fetch-site": "cross-site"}).status_code == 403
+        assert client.post("/add", data={"text": "x"}, headers={"sec-fetch-site": "same-site"}).status_code == 403
+        assert client.post("/add", data={"text": "x"}, headers={"origin": "null"}).status_code == 403
+        same = {"origin": LOCAL, "sec-fetch-site": "same-origin"}
+        assert client.post("/add", data={"text": "A short text.", "title": "Same origin"}, headers=same,
+                           follow_redirects=False).status_code == 303
         assert client.get("/", headers={"host": "rebound.example:8000"}).status_code == 421
         assert client.get("/", headers={"host": "localhost:8000"}).status_code == 200
 

@@ -47,7 +47,7 @@ class Guard:
                 headers = list(message.get("headers", []))
                 names = {k.lower() for k, _ in headers}
                 for name, value in ((b"content-security-policy", policy), (b"x-content-type-options", "nosniff"),
-                                    (b"referrer-policy", "no-referrer")):
+                                    (b"referrer-policy", "same-origin")):
                     if name not in names:
                         headers.append((name, value.encode()))
                 message = {**message, "headers": headers}

@@ -80,14 +80,19 @@ def presented_token(headers: dict[str, str], cookies: dict[str, str]) -> str | N
 
 
 def cross_site(method: str, headers: dict[str, str], scheme: str) -> bool:
-    """A write sent by a page of another origin (a form post from elsewhere): browsers say so."""
+    """A write sent by another origin's page (a form post from elsewhere, even another port of this
+    machine). Browsers say where a request comes from in Sec-Fetch-Site, older ones in Origin; a client
+    that is not a browser sends neither and is judged by its token alone."""
     if method not in UNSAFE_METHODS:
         return False
-    if headers.get("sec-fetch-site") == "cross-site":
-        return True
+    fetch_site = headers.get("sec-fetch-site")
+    if fetch_site:
+        return fetch_site not in ("same-origin", "none")
     origin = headers.get("origin")
-    if not origin or origin == "null":
-        return origin == "null"
+    if not origin:
+        return False
+    if origin == "null":
+        return True
     parts = urlsplit(origin)
     return f"{parts.scheme}://{parts.netloc}" != f"{scheme}://{headers.get('host', '')}"
 
