@@ -18,6 +18,8 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/newsbrief brief examples/sava-flood -o brief.html
 	@echo "Open brief.html in a browser (it works offline)."
+	@echo "Or follow the story in the web app (stories, every brief, uploads, REST API at /docs):"
+	@echo "  $(BIN)/newsbrief serve --load examples/sava-flood    # then open http://127.0.0.1:8000/"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
