@@ -46,7 +46,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
         articles, known = since(articles, args.since)
         _report(f"{len(articles)} new article(s) since {args.since}; {len(known)} already known")
     result = brief(articles, sentences=None if args.words else args.sentences, words=args.words,
-                   focus=args.focus, known=known)
+                   focus=args.focus, known=known, compressed=args.compress)
     _emit(render(result, format_for(args.format, args.output)), args.output)
     return 0
 
@@ -112,6 +112,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--words", type=int, metavar="N", help="summary length in words, the headline apart (instead of "
                    "--sentences)")
     b.add_argument("--focus", metavar="TEXT", help="bias the summary towards a question")
+    b.add_argument("--compress", action="store_true", help="shorter summary sentences: drop linking words, short "
+                   "bracketed asides and closing attributions (\", officials said.\"), never inside a quote")
     b.add_argument("--since", metavar="DATE|BRIEF.json", help="an update: summarise only what is new since a date, "
                    "or since a brief written earlier (its JSON)")
     b.set_defaults(run=cmd_brief)

@@ -63,7 +63,7 @@ def analyse(articles: Iterable[Article]) -> list[Analysis]:
 
 
 def brief(articles: Iterable[Article] | Iterable[Analysis], *, sentences: int | None = 5, words: int | None = None,
-          focus: str | None = None, known: Iterable[Article] = ()) -> Brief:
+          focus: str | None = None, known: Iterable[Article] = (), compressed: bool = False) -> Brief:
     """The brief of one story. `known` are articles the reader has already been told about (`since`):
     the summary then tells what is new."""
     items = list(articles)
@@ -71,7 +71,7 @@ def brief(articles: Iterable[Article] | Iterable[Analysis], *, sentences: int | 
     fresh = iter(pending)
     analyses = [a if isinstance(a, Analysis) else next(fresh) for a in items]
     return make_brief(analyses, sentences=sentences, words=words, focus=focus,
-                      known=[Analysis(article=a) for a in known])
+                      known=[Analysis(article=a) for a in known], compressed=compressed)
 
 
 def since(articles: list[Article], mark: str) -> tuple[list[Article], list[Article]]:

@@ -1,7 +1,7 @@
 """The brief of one story: Analysis list -> Brief. Story-level stages read the per-article analyses.
 
     sentences.py  the story's sentence pool; syndicated copies (group.passages) grouped as one statement
-    summary.py    headline and summary (centrality, redundancy, story order)
+    summary.py    headline and summary (concept coverage, redundancy, story order); compress.py trims
     timeline.py   dated events, merged across outlets, background kept apart
     places.py     the story's toponyms resolved together, one Place per place
     people.py     entities merged across articles; quotes with the merged speaker
@@ -22,13 +22,15 @@ __all__ = ["make_brief"]
 
 
 def make_brief(analyses: list[Analysis], sentences: int | None = 5, words: int | None = None,
-               focus: str | None = None, known: list[Analysis] | None = None) -> Brief:
+               focus: str | None = None, known: list[Analysis] | None = None, compressed: bool = False) -> Brief:
     """The brief: a summary of `sentences` sentences or `words` words, towards `focus` if given, telling
-    what is new beyond the `known` articles."""
+    what is new beyond the `known` articles; `compressed`: its sentences without what they can spare
+    (`compress.py`)."""
     shared = story_shared(analyses)
     sources, copies = copying([a.article for a in analyses], shared)
     statements = score_statements(analyses, shared)
-    selection = select(analyses, statements, sentences=sentences, words=words, focus=focus, known=known)
+    selection = select(analyses, statements, sentences=sentences, words=words, focus=focus, known=known,
+                       compressed=compressed)
     headline = selection.headline or Cited(text="", citations=[])
     places = story_places(analyses)
     entities, speakers = story_entities(analyses, places)

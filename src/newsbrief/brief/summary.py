@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newsbrief.analyse.sentences import split_sentences
+from newsbrief.brief.compress import compress
 from newsbrief.brief.concepts import LENGTH_POWER, concepts, cover, weights
 from newsbrief.brief.sentences import Statement, candidates, cosine, group_copies, story_shared, weigh
 from newsbrief.group.passages import Shared, shingles, similar
@@ -81,7 +82,8 @@ def score_statements(analyses: list[Analysis], shared: Shared | None = None) -> 
 
 
 def select(analyses: list[Analysis], scored: list[Statement], sentences: int | None = 5,
-           words: int | None = None, focus: str | None = None, known: list[Analysis] | None = None) -> Selection:
+           words: int | None = None, focus: str | None = None, known: list[Analysis] | None = None,
+           compressed: bool = False) -> Selection:
     """Headline and summary from the story's statements (`score_statements`, copies grouped): the
     headline is the latest development; the summary covers the most of the story's concepts
     (`concepts.py`) in `sentences` sentences or `words` words, headline included, in story order."""
@@ -96,8 +98,9 @@ def select(analyses: list[Analysis], scored: list[Statement], sentences: int | N
     for s in scored:
         own[s.first.article].append(s.first.text)
     weight = weights([" ".join(texts) for texts in own.values()], focus, [k.article.text for k in known or []])
-    found = [concepts(s.first.text) for s in pool]
-    lengths = [len(s.first.text.split()) for s in pool]
+    texts = [compress(s.first.text) if compressed else s.first.text for s in pool]
+    found = [concepts(t) for t in texts]
+    lengths = [len(t.split()) for t in texts]
     bonus = [_prior(s) * _relevance(s.first.text, focus) for s in pool]
     h = _headline(pool, found, lengths, weight, analyses)
     # the summary stands alone under the headline, as a story's body does: it does not repeat the
@@ -105,12 +108,12 @@ def select(analyses: list[Analysis], scored: list[Statement], sentences: int | N
     rest = [i for i in range(len(pool)) if i != h]
     picked = cover([found[i] for i in rest], [lengths[i] for i in rest], weight, words or 10 ** 9,
                    [bonus[i] for i in rest], limit=sentences if not words else None)
-    chosen = [pool[rest[k]] for k in picked]
+    chosen = [rest[k] for k in picked]
     order = article_order(analyses)
-    chosen.sort(key=lambda s: (order[s.first.article], s.first.position))
+    chosen.sort(key=lambda i: (order[pool[i].first.article], pool[i].first.position))
     return Selection(
-        headline=_cited(pool[h], analyses) if h is not None else None,
-        summary=[_cited(s, analyses) for s in chosen],
+        headline=_cited(pool[h], analyses, texts[h]) if h is not None else None,
+        summary=[_cited(pool[i], analyses, texts[i]) for i in chosen],
     )
 
 
@@ -173,12 +176,13 @@ def _value(found: set, weight: dict, length: int) -> float:
     return sum(weight.get(c, 0.0) for c in found) / max(length, 1) ** LENGTH_POWER
 
 
-def _cited(statement: Statement, analyses: list[Analysis]) -> Cited:
-    return Cited(text=statement.first.text, citations=statement.citations(analyses))
+def _cited(statement: Statement, analyses: list[Analysis], text: str) -> Cited:
+    return Cited(text=text, citations=statement.citations(analyses))
 
 
 def summarise(analyses: list[Analysis], *, words: int = 250, focus: str | None = None,
-              known: list[Analysis] | None = None) -> Selection:
+              known: list[Analysis] | None = None, compressed: bool = False) -> Selection:
     """A summary of about `words` words, headline included. `focus` biases it towards a question;
     `known` are articles the reader has already seen, so that it tells what is new."""
-    return select(analyses, score_statements(analyses), sentences=None, words=words, focus=focus, known=known)
+    return select(analyses, score_statements(analyses), sentences=None, words=words, focus=focus, known=known,
+                  compressed=compressed)
