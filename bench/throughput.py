@@ -12,7 +12,7 @@ peak RSS (the client, which also runs the scheduler and the nannies, plus every 
 reports them in summary.json), an upper bound of the peak of the sum. The scaling exponent is the slope of
 log(wall time) over log(n) between the sizes measured (1.0 is linear).
 
-A size given to --sample K (the 100k run) is a time sample: the whole input is scanned (the first pass) but
+A run with --sample K (the 100k run; from --sample-from articles) is a time sample: the whole input is scanned (the first pass) but
 only every K-th partition is analysed; the analysis time is extrapolated to all articles, and the row says
 so. Results are kept in the system temp folder, so that sizes can be run one at a time and tabulated together.
 
@@ -145,8 +145,8 @@ def table(results: list[dict]) -> str:
         cores = WORKERS if r["mode"] == "local" else 1
         note = []
         if "sampled" in r:
-            note.append(f"EXTRAPOLATED from every {r['sampled']['every']}th partition "
-                        f"({r['sampled']['articles']} articles analysed); scan measured whole")
+            note.append(f"EXTRAPOLATED: 1 partition in {r['sampled']['every']} analysed "
+                        f"({r['sampled']['articles']:,} articles), the rest at that rate; the scan measured whole")
         if r.get("model_loads"):
             note.append(f"spaCy loads per worker: {sorted(r['model_loads'].values())}")
         if r["mode"] != "analyse" and r.get("seconds"):
@@ -212,7 +212,9 @@ def profile(n: int, seed: int) -> str:
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--sizes", default="1000,10000")
-    p.add_argument("--sample", type=int, metavar="K", help="for sizes of 100,000 and more: analyse every K-th partition")
+    p.add_argument("--sample", type=int, metavar="K", help="for sizes of --sample-from and more: analyse every K-th "
+                   "partition and extrapolate (labelled so in the table)")
+    p.add_argument("--sample-from", type=int, default=100_000, metavar="N")
     p.add_argument("--analyse-up-to", type=int, default=1000, help="run `newsbrief analyse` up to this size")
     p.add_argument("--modes", default="analyse,sync,local")
     p.add_argument("--seed", type=int, default=0)
@@ -227,7 +229,7 @@ def main() -> None:
     saved = json.loads(SAVED.read_text()) if SAVED.exists() and not args.fresh else []
     for n in [int(x) for x in args.sizes.split(",") if x.strip()]:
         folder = corpus(n, args.seed)
-        sample = args.sample if n >= 100_000 else None
+        sample = args.sample if n >= args.sample_from else None
         for mode in args.modes.split(","):
             if mode == "analyse" and n > args.analyse_up_to:
                 continue
