@@ -17,7 +17,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLE, ROOT
 
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
@@ -92,6 +91,19 @@ def browser():
         shutil.rmtree(profile, ignore_errors=True)
 
 
+def wait_for(driver, condition, timeout: float, what: str):
+    """WebDriverWait, failing with what the browser shows instead of an empty TimeoutException."""
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    try:
+        return WebDriverWait(driver, timeout).until(condition)
+    except TimeoutException:
+        shot(driver, "failed-" + what.replace(" ", "-"))
+        text = driver.find_element("tag name", "body").text[:600] if driver.find_elements("tag name", "body") else ""
+        raise AssertionError(f"no {what} after {timeout} s at {driver.current_url}: {text!r}") from None
+
+
 def shot(driver, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     driver.save_screenshot(str(path))
@@ -101,7 +113,6 @@ def shot(driver, name: str) -> Path:
 def test_upload_the_demo_open_its_brief_and_follow_a_citation(server, browser):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ready
-    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.get(server + "/")
     assert "No stories yet" in browser.page_source
@@ -111,16 +122,16 @@ def test_upload_the_demo_open_its_brief_and_follow_a_citation(server, browser):
     files = [str(p) for p in sorted(EXAMPLE.iterdir()) if p.suffix in {".txt", ".html", ".jsonl"}]
     browser.find_element(By.ID, "files").send_keys("\n".join(files))
     browser.find_element(By.ID, "add-articles").click()
-    WebDriverWait(browser, 30).until(ready.url_contains("/stories/"))
+    wait_for(browser, ready.url_contains("/stories/"), 30, "story page")
     shot(browser, "02-story-after-upload")
 
     # The story page refreshes itself until the brief is written.
-    link = WebDriverWait(browser, WAIT).until(ready.presence_of_element_located((By.ID, "latest-brief")))
+    link = wait_for(browser, ready.presence_of_element_located((By.ID, "latest-brief")), WAIT, "brief link")
     assert len(browser.find_elements(By.CSS_SELECTOR, "table.articles tbody tr")) == len(files)
     shot(browser, "03-story-with-brief")
     link.click()
 
-    WebDriverWait(browser, 30).until(ready.presence_of_element_located((By.CSS_SELECTOR, "button.cite")))
+    wait_for(browser, ready.presence_of_element_located((By.CSS_SELECTOR, "button.cite")), 30, "citation button")
     assert "/briefs/" in browser.current_url
     shot(browser, "04-brief")
 
@@ -131,7 +142,7 @@ def test_upload_the_demo_open_its_brief_and_follow_a_citation(server, browser):
     sentence = _get_json(f"{server}/api/articles/{article}")["text"][start:end]
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", cite)
     cite.click()
-    panel = WebDriverWait(browser, 10).until(ready.visibility_of_element_located((By.ID, "source")))
+    panel = wait_for(browser, ready.visibility_of_element_located((By.ID, "source")), 10, "source panel")
     marked = panel.find_element(By.CSS_SELECTOR, "mark").text
     assert " ".join(marked.split()) == " ".join(sentence.split())
     assert " ".join(sentence.split()) in " ".join(panel.text.split())
@@ -139,13 +150,12 @@ def test_upload_the_demo_open_its_brief_and_follow_a_citation(server, browser):
 
     # The bar above the brief leads back to the story.
     browser.find_element(By.CSS_SELECTOR, "nav.nb-serve a").click()
-    WebDriverWait(browser, 10).until(ready.presence_of_element_located((By.ID, "latest-brief")))
+    wait_for(browser, ready.presence_of_element_located((By.ID, "latest-brief")), 10, "story page again")
 
 
 def test_an_article_with_a_script_shows_as_text(server, browser):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ready
-    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.get(server + "/")
     browser.find_element(By.CSS_SELECTOR, "section.add details summary").click()
@@ -154,9 +164,20 @@ def test_an_article_with_a_script_shows_as_text(server, browser):
         "Officials said on Sunday that the levee at Sibinj <img src=x onerror=\"document.title='owned'\"> had "
         "failed late on Saturday. More than 400 people were evacuated from Sibinj and Ruščica.")
     browser.find_element(By.ID, "add-articles").click()
-    link = WebDriverWait(browser, WAIT).until(ready.presence_of_element_located((By.ID, "latest-brief")))
+    link = wait_for(browser, ready.presence_of_element_located((By.ID, "latest-brief")), WAIT, "brief link")
     assert "<script>document.title" in browser.find_element(By.CSS_SELECTOR, "table.articles").text
     link.click()
-    WebDriverWait(browser, 30).until(ready.presence_of_element_located((By.CSS_SELECTOR, "button.cite")))
+    wait_for(browser, ready.presence_of_element_located((By.CSS_SELECTOR, "button.cite")), 30, "citation button")
     assert browser.title != "owned" and not browser.find_elements(By.CSS_SELECTOR, "img[src=x]")
     shot(browser, "06-escaped-article")
+
+
+def test_the_api_docs_render_offline(server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ready
+
+    browser.get(server + "/docs")
+    wait_for(browser, ready.presence_of_element_located((By.CSS_SELECTOR, ".opblock")), 30, "API operations")
+    paths = {e.text for e in browser.find_elements(By.CSS_SELECTOR, ".opblock-summary-path")}
+    assert {"/api/stories", "/api/uploads"} <= paths
+    shot(browser, "07-api-docs")

@@ -6,11 +6,15 @@ import json
 import subprocess
 import sys
 import time
+import warnings
 
 import jsonschema
 import pytest
 from conftest import EXAMPLE
-from fastapi.testclient import TestClient
+
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message=".*httpx2")   # Starlette now prefers httpx2; httpx works the same
+    from fastapi.testclient import TestClient
 
 from newsbrief import schema
 from newsbrief.serve.app import create_app

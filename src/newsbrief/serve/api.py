@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
+from fastapi.security import HTTPBearer
 from fastapi.responses import Response
 from starlette.concurrency import (
     run_in_threadpool,  # the store and analysis block: off the event loop
@@ -40,6 +41,11 @@ def _json(text: str) -> Response:
     return Response(text, media_type="application/json")
 
 
+# Declares the token in the OpenAPI document (the docs page gets an Authorize button); Context.check_write
+# is what enforces it, and only when the server has a token.
+BEARER = [Depends(HTTPBearer(auto_error=False, description="the server's token (--token, NEWSBRIEF_TOKEN)"))]
+
+
 def api_routes(ctx: Context) -> APIRouter:
     api = APIRouter(prefix="/api")
 
@@ -47,7 +53,7 @@ def api_routes(ctx: Context) -> APIRouter:
     def articles(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> list[dict]:
         return [to_dict(a) for a in ctx.store.articles(limit=limit, offset=offset)]
 
-    @api.post("/articles", tags=["articles"], status_code=201, openapi_extra=JSONL_BODY,
+    @api.post("/articles", tags=["articles"], status_code=201, openapi_extra=JSONL_BODY, dependencies=BEARER,
               summary="Add articles sent as JSON Lines (one contract article per line)")
     async def add_jsonl(request: Request, story: int | None = None, wait: bool = False) -> dict:
         ctx.check_write(request)
@@ -57,7 +63,7 @@ def api_routes(ctx: Context) -> APIRouter:
         text = body.decode("utf-8", errors="replace")
         return await _take(request, Upload(jsonl=text if text.strip() else ""), story, wait)
 
-    @api.post("/uploads", tags=["articles"], status_code=201,
+    @api.post("/uploads", tags=["articles"], status_code=201, dependencies=BEARER,
               summary="Add articles as files (.txt, .html, .jsonl, .json), as newsbrief brief reads them")
     async def add_files(request: Request, files: Annotated[list[UploadFile], File()], story: int | None = None,
                         wait: bool = False) -> dict:
@@ -98,7 +104,7 @@ def api_routes(ctx: Context) -> APIRouter:
     def story(story_id: int) -> dict:
         return _story(ctx, story_id)
 
-    @api.post("/stories/{story_id}/briefs", tags=["stories"], status_code=202,
+    @api.post("/stories/{story_id}/briefs", tags=["stories"], status_code=202, dependencies=BEARER,
               summary="Ask for a new brief of the story (one is written anyway when articles arrive)")
     def rebrief(request: Request, story_id: int, wait: bool = False) -> dict:
         ctx.check_write(request)
