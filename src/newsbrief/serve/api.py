@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
-from fastapi.security import HTTPBearer
 from fastapi.responses import Response
+from fastapi.security import HTTPBearer
 from starlette.concurrency import (
     run_in_threadpool,  # the store and analysis block: off the event loop
 )
