@@ -11,6 +11,7 @@ import warnings
 import jsonschema
 import pytest
 from conftest import EXAMPLE
+from test_store import _fresh_postgres_db, postgres_url  # noqa: F401 (postgres_url: a fixture)
 
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message=".*httpx2")   # Starlette now prefers httpx2; httpx works the same
@@ -266,3 +267,18 @@ def test_the_cli_does_not_load_the_web_stack_until_serve():
             "print('fastapi' in sys.modules or 'uvicorn' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_app_over_postgresql(postgres_url, example_loaded):  # noqa: F811 (the fixture)
+    """The same app over a PostgreSQL store: the briefer's thread and the request threads each have
+    their own connection."""
+    store = open_store(_fresh_postgres_db(postgres_url))
+    lines = "".join(json.dumps({"id": a.id, "title": a.title, "published": a.published, "text": a.text}) + "\n"
+                    for a in example_loaded.articles[:3])
+    with TestClient(create_app(store), base_url=LOCAL) as client:
+        outcome = client.post("/api/articles?wait=true", content=lines).json()
+        assert len(outcome["added"]) == 3 and outcome["stories"][0]["brief"]
+        jsonschema.validate(client.get("/api/stories/1/brief").json(), schema.generate())
+        assert client.post("/api/articles?wait=true", content=lines).json()["known"] == outcome["added"]
+        assert client.get(f"/briefs/{outcome['stories'][0]['brief']}").status_code == 200
+    store.close()
