@@ -131,6 +131,16 @@ def test_the_output_folder_is_replaced_whole_and_nothing_else_is(tmp_path):
     assert main(["batch", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "x"), "--scheduler", "sync"]) == 1
 
 
+def test_stories_from_the_batch_output(tmp_path):
+    pytest.importorskip("newsbrief.group.stories")
+    out = tmp_path / "out"
+    assert main(["batch", str(FIXTURE), "-o", str(out), "--scheduler", "sync", "--stories"]) == 0
+    stories = [json.loads(line) for line in (out / "stories.jsonl").read_text(encoding="utf-8").splitlines()]
+    ids = sorted(i for story in stories for i in story["articles"])
+    assert ids == sorted(r["id"] for r in _batch_rows(out))
+    assert json.loads((out / "summary.json").read_text())["stories"]["stories"] == len(stories)
+
+
 def _page(record: dict) -> bytes:
     body = "".join(f"<p>{p}</p>" for p in record["text"].split("\n\n"))
     return (f"<html><head><title>{record['title']}</title></head><body><nav>Home | World</nav>"

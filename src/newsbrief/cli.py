@@ -76,10 +76,11 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from newsbrief.scale.batch import parse_size, run_batch   # Dask and pyarrow load only here
+    from newsbrief.scale.batch import parse_size, run_batch, story_grouping   # Dask and pyarrow load only here
 
     run_batch(args.inputs, args.output, scheduler=args.scheduler, workers=args.workers,
-              blocksize=parse_size(args.blocksize) if args.blocksize else None, report=_report)
+              blocksize=parse_size(args.blocksize) if args.blocksize else None, report=_report,
+              after=story_grouping() if args.stories else None)
     return 0
 
 
@@ -139,6 +140,7 @@ def parser() -> argparse.ArgumentParser:
                     help="local: a LocalCluster (default); sync: one process; or a scheduler address (tcp://host:8786)")
     bt.add_argument("--workers", type=int, default=2, metavar="N", help="LocalCluster worker processes (default 2)")
     bt.add_argument("--blocksize", metavar="BYTES", help="input per task, e.g. 32MB (default: about four per worker)")
+    bt.add_argument("--stories", action="store_true", help="also group the articles into stories: OUTPUT/stories.jsonl")
     bt.set_defaults(run=cmd_batch)
 
     sv = sub.add_parser("serve", help="the web app and REST API over a store (SQLite file or PostgreSQL URL)")

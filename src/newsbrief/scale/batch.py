@@ -12,6 +12,7 @@ hidden name, then renamed into place):
     out/articles/part-00000.parquet ...   one row per article (newsbrief.scale.rows.ARTICLE_SCHEMA)
     out/errors.parquet                    one row per skipped item (source, stage, reason) or note
     out/summary.json                      counts, timings, workers, model loads and peak memory
+    out/stories.jsonl                     with after=story_grouping() (--stories): the articles' stories
 
 What the single-process path does across articles, the batch does across the whole input: lines repeated
 by two or more articles are clutter (a first pass counts them), and repeated ids get "-2", "-3" suffixes in
@@ -147,6 +148,29 @@ def run_batch(inputs: Iterable[str], output: str | Path, *, scheduler: str = "lo
     return result
 
 
+def story_grouping() -> Callable[[Path, BatchResult], dict]:
+    """The `after` hook that groups the batch's articles into stories (newsbrief.group.stories) and writes
+    stories.jsonl (one Story per line: id, article ids, headline, first and last day). The grouping is
+    online but sequential: it runs in the client, over the analyses read back from the Parquet output in
+    input order and fed by date, all held in memory (group_stories sorts them). Raises UsageError, before
+    any work, when this version has no story grouping."""
+    try:
+        from newsbrief.group.stories import group_stories
+    except ImportError:
+        raise UsageError("--stories: story grouping (newsbrief.group.stories) is not in this version") from None
+
+    def group(folder: Path, result: BatchResult) -> dict:
+        from newsbrief.model import to_dict
+        from newsbrief.scale.rows import read_analyses
+
+        started = time.perf_counter()
+        stories = group_stories(read_analyses(folder))
+        with open(folder / "stories.jsonl", "w", encoding="utf-8") as out:
+            out.writelines(json.dumps(to_dict(story), ensure_ascii=False) + "\n" for story in stories)
+        return {"stories": len(stories), "seconds": round(time.perf_counter() - started, 3)}
+    return group
+
+
 def parse_size(text: str) -> int:
     """'32MB', '512kB', '1000000' -> bytes."""
     from dask.utils import parse_bytes
@@ -261,4 +285,4 @@ def _say_errors(errors: list[dict], output: Path, say: Callable[[str], None]) ->
         say(f"... and {len(skipped) - SHOWN_ERRORS} more skipped item(s): see {output / 'errors.parquet'}")
 
 
-__all__ = ["BatchResult", "Part", "parse_size", "run_batch"]
+__all__ = ["BatchResult", "Part", "parse_size", "run_batch", "story_grouping"]
