@@ -282,3 +282,53 @@ def test_the_app_over_postgresql(postgres_url, example_loaded):  # noqa: F811 (t
         assert client.post("/api/articles?wait=true", content=lines).json()["known"] == outcome["added"]
         assert client.get(f"/briefs/{outcome['stories'][0]['brief']}").status_code == 200
     store.close()
+
+
+UNRELATED = ("Firefighters in the Algarve fought a wildfire near Monchique on Monday, 17 March 2025, after dry winds "
+             "pushed the flames across the hills towards Portimão. About 80 residents left their homes overnight, "
+             "the regional fire service said. Two water-bombing aircraft from Spain joined the effort on Tuesday.")
+
+
+class GroupByTitleWord:
+    """A stand-in for the story grouper: the first word of the title is the event."""
+
+    def add(self, article) -> str:
+        return (article.title or article.id).split()[0].lower()
+
+
+def test_a_mixed_feed_is_sorted_into_stories(tmp_path, monkeypatch):
+    """With sort=true the story grouper decides; a restarted app rebuilds it from the store and maps its
+    stories to the stored ones."""
+    from newsbrief.serve import sorting
+    monkeypatch.setattr(sorting, "StoryGrouper", GroupByTitleWord)
+
+    def line(id: str, title: str) -> str:
+        return json.dumps({"id": id, "title": title, "text": f"{title}. A report on it, number {id}."})
+
+    feed = "\n".join([line("f1", "Flood in Slavonia"), line("w1", "Wildfire near Monchique"),
+                      line("f2", "Flood waters rise")])
+    with make_client(tmp_path) as client:
+        assert 'name="sort"' in client.get("/").text
+        outcome = client.post("/api/articles?sort=true", content=feed).json()
+        assert [s["articles"] for s in outcome["stories"]] == [["f1", "f2"], ["w1"]]
+        flood = outcome["stories"][0]["story"]
+        together = client.post("/api/articles", content=line("x1", "Xylophone news")).json()   # no sort: one story
+        assert len(together["stories"]) == 1
+    with make_client(tmp_path) as client:      # a new app over the same store: the grouper is rebuilt
+        outcome = client.post("/api/articles?sort=true", content=line("f3", "Flood crest passes")).json()
+        assert [s["story"] for s in outcome["stories"]] == [flood]
+        page = client.post("/add", data={"jsonl": line("w2", "Wildfire contained") + "\n" +
+                                         line("q1", "Quake in the Alps"), "sort": "1"}, follow_redirects=False)
+        assert page.status_code == 303 and page.headers["location"] == "/"     # two stories: listed at home
+
+
+def test_the_real_story_grouper_puts_each_article_in_one_story(tmp_path, example_loaded):
+    from newsbrief.serve import sorting
+    if not sorting.StoryGrouper:
+        pytest.skip("newsbrief.group.stories is not here yet")
+    lines = "".join(json.dumps({"id": a.id, "title": a.title, "published": a.published, "text": a.text}) + "\n"
+                    for a in example_loaded.articles)
+    with make_client(tmp_path) as client:
+        outcome = client.post("/api/articles?sort=true", content=lines).json()
+        placed = [i for s in outcome["stories"] for i in s["articles"]]
+        assert sorted(placed) == sorted(outcome["added"]) and len(outcome["added"]) == 7

@@ -55,21 +55,21 @@ def api_routes(ctx: Context) -> APIRouter:
 
     @api.post("/articles", tags=["articles"], status_code=201, openapi_extra=JSONL_BODY, dependencies=BEARER,
               summary="Add articles sent as JSON Lines (one contract article per line)")
-    async def add_jsonl(request: Request, story: int | None = None, wait: bool = False) -> dict:
+    async def add_jsonl(request: Request, story: int | None = None, wait: bool = False, sort: bool = False) -> dict:
         ctx.check_write(request)
         body = await request.body()
         if len(body) > ctx.settings.limits.request_bytes:
             raise HTTPException(413, "request too large")
         text = body.decode("utf-8", errors="replace")
-        return await _take(request, Upload(jsonl=text if text.strip() else ""), story, wait)
+        return await _take(request, Upload(jsonl=text if text.strip() else "", sort=sort), story, wait)
 
     @api.post("/uploads", tags=["articles"], status_code=201, dependencies=BEARER,
               summary="Add articles as files (.txt, .html, .jsonl, .json), as newsbrief brief reads them")
     async def add_files(request: Request, files: Annotated[list[UploadFile], File()], story: int | None = None,
-                        wait: bool = False) -> dict:
+                        wait: bool = False, sort: bool = False) -> dict:
         ctx.check_write(request)
         data = await run_in_threadpool(ctx.read_files, files)
-        return await _take(request, Upload(files=data), story, wait)
+        return await _take(request, Upload(files=data, sort=sort), story, wait)
 
     async def _take(request: Request, upload: Upload, story: int | None, wait: bool) -> dict:
         if upload.empty():

@@ -19,6 +19,7 @@ from newsbrief.serve.security import (
     size,
     token_matches,
 )
+from newsbrief.serve.sorting import StorySorter
 from newsbrief.store import Store
 
 
@@ -31,12 +32,14 @@ class Context:
     last_upload: dict[int, Ingested] = field(default_factory=dict)   # story -> what its last upload brought
 
     def __post_init__(self) -> None:
+        self.sorter = StorySorter(self.store)
         # A stored brief never changes, so it is rendered once (bounded: the last 64 asked for stay).
         self.brief_html = lru_cache(maxsize=64)(self._brief_html)
 
     def render(self, template: str, request: Request, **values) -> str:
         return self.templates.get_template(template).render(
-            request=request, settings=self.settings, signed_in=self.may_write(request), **values)
+            request=request, settings=self.settings, signed_in=self.may_write(request),
+            sorting=self.sorter.available, **values)
 
     # ------------------------------------------------------------ writes
 
@@ -55,7 +58,7 @@ class Context:
         With `wait`, return once those briefs are written (brief ids by story)."""
         if story is not None and self.store.story(story) is None:
             raise HTTPException(404, f"no story {story}")
-        result = ingest(self.store, upload, story)
+        result = ingest(self.store, upload, story, self.sorter)
         jobs = {s: self.briefer.request(s) for s in result.stories}
         for s in result.stories:
             self.last_upload[s] = result

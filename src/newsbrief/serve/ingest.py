@@ -7,6 +7,7 @@ exactly what `newsbrief brief` accepts (formats by extension, bad items skipped 
 from __future__ import annotations
 
 import json
+import logging
 import re
 import shutil
 import tempfile
@@ -18,7 +19,10 @@ from newsbrief.errors import NothingUsable
 from newsbrief.model import Article
 from newsbrief.pipeline import load
 from newsbrief.read import KNOWN_SUFFIXES
+from newsbrief.serve.sorting import StorySorter
 from newsbrief.store import Added, Store
+
+log = logging.getLogger("newsbrief.serve")
 
 
 @dataclass
@@ -31,6 +35,7 @@ class Upload:
     outlet: str = ""
     published: str = ""
     jsonl: str = ""
+    sort: bool = False      # a mixed feed: let the story grouper sort it into stories
 
     def empty(self) -> bool:
         return not self.files and not self.text.strip() and not self.jsonl.strip()
@@ -97,26 +102,35 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
 
 
-def ingest(store: Store, upload: Upload, story: int | None = None) -> Ingested:
-    """Read, store (each text once) and group an upload. `story`: add it all to that story."""
+def ingest(store: Store, upload: Upload, story: int | None = None, sorter: StorySorter | None = None) -> Ingested:
+    """Read, store (each text once) and group an upload. `story`: add it all to that story; else, with
+    `upload.sort` and a sorter, the story grouper decides; else the upload is one story."""
     articles, skipped = read_upload(upload)
     result = Ingested(skipped=skipped)
     if not articles:
         return result
     result.added = store.add_articles(articles)
-    for story_id, ids in group_into_stories(store, result.added, story).items():
+    for story_id, ids in group_into_stories(store, result.added, story,
+                                            sorter if upload.sort and story is None else None).items():
         gained = store.add_to_story(story_id, ids)
         if gained:
             result.stories[story_id] = gained
     return result
 
 
-def group_into_stories(store: Store, added: list[Added], story: int | None = None) -> dict[int, list[str]]:
+def group_into_stories(store: Store, added: list[Added], story: int | None = None,
+                       sorter: StorySorter | None = None) -> dict[int, list[str]]:
     """Which story each article joins. This is the one place that decides it.
 
-    Until online clustering is in (group/stories.py), an upload is one story: the one named, else the
-    story most of its already-known articles are in (an upload that overlaps a story updates it), else a
-    new story. Articles already in a story are left where they are."""
+    With a sorter (a mixed feed), the online story grouper (group/stories.py) puts each new article in the
+    story of its event. Otherwise an upload is one story: the one named, else the story most of its
+    already-known articles are in (an upload that overlaps a story updates it), else a new story.
+    Articles already in a story are left where they are."""
+    if sorter is not None and sorter.available:
+        try:
+            return sorter.sort(added)
+        except Exception:
+            log.exception("story grouping failed; the upload is one story")
     ids = [a.article.id for a in added]
     homes = store.stories_of(ids)
     if story is None:

@@ -29,10 +29,11 @@ def page_routes(ctx: Context) -> APIRouter:
     def add(request: Request, files: Annotated[list[UploadFile] | None, File()] = None,
             text: Annotated[str, Form()] = "", title: Annotated[str, Form()] = "",
             outlet: Annotated[str, Form()] = "", published: Annotated[str, Form()] = "",
-            jsonl: Annotated[str, Form()] = "", story: Annotated[str, Form()] = ""):
+            jsonl: Annotated[str, Form()] = "", story: Annotated[str, Form()] = "",
+            sort: Annotated[str, Form()] = ""):
         ctx.check_write(request)
         upload = Upload(files=ctx.read_files(files or []), text=text, title=title, outlet=outlet, published=published,
-                        jsonl=jsonl)
+                        jsonl=jsonl, sort=bool(sort))
         target = int(story) if story.isdigit() else None
         if upload.empty():
             return _nothing(ctx, request, ["Choose files, paste an article, or paste JSON Lines."], target)
@@ -43,6 +44,8 @@ def page_routes(ctx: Context) -> APIRouter:
                 if home:
                     return RedirectResponse(f"/stories/{home[0]}?known={len(result.added)}", status_code=303)
             return _nothing(ctx, request, result.skipped or ["Nothing usable in the upload."], target)
+        if len(result.stories) > 1:      # sorted into several stories: they are listed on the home page
+            return RedirectResponse("/", status_code=303)
         return RedirectResponse(f"/stories/{next(iter(result.stories))}", status_code=303)
 
     @router.get("/stories/{story_id}", response_class=HTMLResponse)
