@@ -332,3 +332,21 @@ def test_the_real_story_grouper_puts_each_article_in_one_story(tmp_path, example
         outcome = client.post("/api/articles?sort=true", content=lines).json()
         placed = [i for s in outcome["stories"] for i in s["articles"]]
         assert sorted(placed) == sorted(outcome["added"]) and len(outcome["added"]) == 7
+
+
+def test_a_failed_brief_is_shown_and_the_next_one_can_succeed(tmp_path, monkeypatch):
+    from newsbrief.serve import briefer
+
+    def broken(store, story):
+        raise RuntimeError("the analysis broke")
+
+    monkeypatch.setattr(briefer, "write_brief", broken)
+    with make_client(tmp_path) as client:
+        line = json.dumps({"id": "a", "title": "Levee", "text": "The levee at Sibinj broke late on Saturday."})
+        response = client.post("/api/articles?wait=true", content=line)
+        assert response.status_code == 500 and "the analysis broke" in response.json()["detail"]
+        page = client.get("/stories/1").text
+        assert "The last brief failed: RuntimeError: the analysis broke" in page
+        monkeypatch.undo()
+        assert client.post("/api/stories/1/briefs?wait=true").json()["brief"] is not None
+        assert "The last brief failed" not in client.get("/stories/1").text

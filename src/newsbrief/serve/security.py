@@ -28,7 +28,7 @@ class Limits:
     request_bytes: int = 64 * 1024 * 1024      # one upload request, all files together
     file_bytes: int = MAX_ITEM_BYTES           # one file: the reader's own cap on an item
     files: int = 200                           # files in one upload
-    text_bytes: int = 2 * 1024 * 1024          # pasted text or JSON Lines in a form field
+    # A pasted text field is capped at 1 MB by the form parser itself (Starlette's max_part_size).
 
 
 @dataclass
