@@ -3,6 +3,7 @@ with the words that carry no topic listed once."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Words that carry no topic. Short on purpose: idf weighting does the rest.
 STOPWORDS = frozenset("""
@@ -16,6 +17,7 @@ told according mr mrs ms would could one two new also last first year years much
 """.split())
 
 
+@lru_cache(maxsize=1 << 18)        # a story has a few thousand distinct words, each stemmed thousands of times
 def stem(word: str) -> str:
     """A light suffix strip; enough to match "forces"/"force" and "attacked"/"attack"."""
     for suffix in ("ings", "ing", "edly", "ed", "ies", "es", "s"):

@@ -55,11 +55,10 @@ def usable(statement: Statement) -> bool:
     """Can the sentence stand in a summary: prose of a sentence's length, not a question, a label, a
     heading in capitals or an address."""
     text = statement.first.text.rstrip()
-    n = len(text.split())
-    letters = [ch for ch in text if ch.isalpha()]
-    return (MIN_WORDS <= n <= MAX_WORDS and text.endswith(ENDS_LIKE_A_SENTENCE)
+    tokens = text.split()
+    return (MIN_WORDS <= len(tokens) <= MAX_WORDS and text.endswith(ENDS_LIKE_A_SENTENCE)
             and (text[:1].isupper() or text[:1] in "\"“‘'`0123456789")
-            and sum(ch.isupper() for ch in letters) <= 0.5 * len(letters)
+            and sum(t.isupper() for t in tokens) <= 0.5 * len(tokens)
             and not NOT_PROSE.search(text))
 
 

@@ -16,6 +16,7 @@ evidence allows (`copying.py`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -144,9 +145,9 @@ def _shared_shingles(sets: list[frozenset[str]]):
     for i, grams in enumerate(sets):
         shared: Counter[int] = Counter()
         for gram in grams:
-            ids = postings[gram]
+            ids = postings[gram]          # ascending: the later sentences are a slice
             if len(ids) <= MAX_POSTINGS:
-                shared.update(j for j in ids if j > i)
+                shared.update(ids[bisect_right(ids, i):])
         for j, common in shared.items():
             if common >= MIN_COMMON * min(len(grams), len(sets[j])):
                 yield i, j
