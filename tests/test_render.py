@@ -9,7 +9,7 @@ from newsbrief import brief
 from newsbrief.errors import OutputError
 from newsbrief.model import Article, Removal
 from newsbrief.render import format_for, to_html, to_json, to_markdown, write_atomic
-from newsbrief.render.html import figures_view
+from newsbrief.render.html import HTML_DATETIME, figures_view
 
 EVIL = '</script><script>alert("x")</script> Flood water rose <b>fast</b> in the town, officials said on Sunday.'
 
@@ -19,6 +19,19 @@ def evil_brief():
     a = Article(id="evil", source="evil.txt", title="<i>T</i>", text=EVIL + "\n\nA second paragraph said more.",
                 removed=[Removal(text="<img src=x onerror=alert(1)>", reason="share bar", at=0)])
     return brief([a])
+
+
+def test_figures_merge_repeated_claims_and_keep_every_citation(example_brief):
+    shown = figures_view(example_brief)
+    assert len(shown["conflicts"]) == len(example_brief.conflicts) > 0
+    for group, conflict in zip(shown["conflicts"], example_brief.conflicts):
+        assert sum(len(c.citations) for c in group["claims"]) == len(conflict.figures)   # nothing lost merging
+        keys = [(c.figure.value, (c.figure.claimed_by or "").lower()) for c in group["claims"]]
+        assert len(keys) == len(set(keys))                                        # each claim once
+        assert group["low"] < group["high"]
+    killed = next(g for g in shown["conflicts"] if g["about"] == "people killed" and g["high"] == 6)
+    six = next(c for c in killed["claims"] if c.figure.value == 6 and c.figure.claimed_by == "Red Cross")
+    assert len(six.citations) == 2 and killed["range"] == "4 to 6"
 
 
 def test_html_is_self_contained(example_brief):
@@ -34,11 +47,14 @@ def test_html_shows_headline_summary_markers_and_struck_out_clutter(example_brie
     cited = [example_brief.headline, *example_brief.summary, *example_brief.timeline]
     per_article = [{c.article for c in x.mentions} for x in [*example_brief.places, *example_brief.entities[:20]]]
     shown = figures_view(example_brief)
-    figures = sum(len(group) for _, group in shown["conflicts"] + shown["trends"]) + len(shown["rest"])
+    figures = sum(len(c.citations) for group in shown["conflicts"] + shown["trends"] for c in group["claims"]) \
+        + len(shown["rest"])
     carriers = sum(len(p.carriers) for p in example_brief.passages)
     assert html.count('class="cite"') == sum(len(s.citations) for s in cited) + sum(map(len, per_article)) \
         + len(example_brief.quotes) + figures + carriers
-    assert html.count("<time datetime=") == len({e.date for e in example_brief.timeline})
+    # one heading per day of the timeline (times within a day stay in it), and per vaguer period
+    headed = {e.date[:10] if "T" in e.date else e.date for e in example_brief.timeline}
+    assert html.count("<h3><time datetime=") == len({d for d in headed if HTML_DATETIME.match(d)}) > 5
     removed = sum(len(a.removed) for a in example_brief.articles)
     assert html.count('<del class="removed"') == removed > 0
 

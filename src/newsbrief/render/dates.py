@@ -10,17 +10,22 @@ PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "MI
 SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 
 
+def short_day(d: date, year: bool = False) -> str:
+    """A day in words: "Sun 16 Mar", with year "Sun 16 Mar 2025"."""
+    return f"{d:%a} {d.day} {d:%b}" + (f" {d.year}" if year else "")
+
+
 def describe(value: str) -> str:
     period = period_of(value)
     if period is None:
         return value
     d: date = period.first
     if period.unit == "day":
-        text = f"{d:%a} {d.day} {d:%b %Y}"
+        text = short_day(d, year=True)
         if m := re.search(r"T(MO|AF|EV|NI|MI)$", value):
             text += f", {PARTS[m[1]]}"
         elif m := re.search(r"T(\d\d:\d\d)", value):
-            text += f", {m[1]}"
+            text += ", midnight" if m[1] == "24:00" else f", {m[1]}"   # TIMEX3's end of the day
         return text
     if period.unit == "week":
         return (f"weekend of {d.day} {d:%b %Y}" if value.endswith("-WE")
@@ -33,6 +38,8 @@ def describe(value: str) -> str:
         return f"{SEASONS[value[-2:]]} {value[:4]}"
     if period.unit == "half":
         return f"{'first' if value.endswith('H1') else 'second'} half of {d.year}"
+    if period.unit == "year":
+        return str(d.year)
     if period.unit == "decade":
         return f"the {d.year}s"
     return value

@@ -1,19 +1,30 @@
 """The brief as one self-contained HTML file: inline CSS and JS, no network, opens offline.
 
 Article text is escaped by Jinja2's autoescaping; the data the script reads is embedded as JSON with
-every "<" escaped, so no article can close the script element.
+every "<" escaped, so no article can close the script element. The page works without its script
+too (every section is plain HTML); the script adds the source panel, the clutter toggle and printing
+with every article open.
 """
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 import jinja2
 
-from newsbrief.model import Article, Brief, Citation, Quote, TimelineEntry
-from newsbrief.render.dates import describe
+from newsbrief.analyse.times.calendar import period_of
+from newsbrief.model import Article, Brief, Citation, Figure, Quote, TimelineEntry
+from newsbrief.render.dates import describe, short_day
 from newsbrief.render.map import place_map
 from newsbrief.render.markdown import source_label
+
+WEEKS_FROM = 28          # days: a story whose dated days span more than this is grouped by week
+UNITS = ["day", "week", "month", "quarter", "season", "half", "year", "decade"]
+# the values HTML's <time datetime> accepts, of those TIMEX3 gives
+HTML_DATETIME = re.compile(r"^\d{4}(-\d\d(-\d\d)?|-W\d\d)?$")
 
 
 @cache
@@ -21,6 +32,57 @@ def _environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.PackageLoader("newsbrief.render", "templates"),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+
+
+def to_html(brief: Brief) -> str:
+    numbers = {a.id: i for i, a in enumerate(brief.articles, 1)}
+    short = {a.id: short_label(a) for a in brief.articles}
+    template = _environment().get_template("brief.html.j2")
+    timeline = timeline_view(brief)
+    return template.render(
+        brief=brief, numbers=numbers, label=source_label, short=short, title=display_title,
+        blocks=article_blocks, data=_data(brief), timeline=timeline, describe=describe, facts=facts_view(brief),
+        people=people_and_quotes(brief), per_article=first_per_article, figures=figures_view(brief),
+        copying=copying_view(brief), published=describe_published, place_map=place_map(brief.places),
+        sections=_sections(brief, timeline))
+
+
+# ---------------------------------------------------------------- articles and their labels
+
+
+def display_title(article: Article) -> str:
+    """The title, or the first words of the text for an article that has none."""
+    if article.title:
+        return article.title
+    words = article.text.split()
+    return " ".join(words[:10]) + ("…" if len(words) > 10 else "") if words else article.id
+
+
+def short_label(article: Article) -> str:
+    """Who and when, for a citation marker's accessible name: "Adriatic Wire, 18 Mar 2025"."""
+    who = article.outlet or (article.dateline.agency if article.dateline else None) or display_title(article)
+    if len(who) > 60:
+        who = who[:57].rstrip() + "…"
+    day = _day(article.published)
+    return f"{who}, {day.day} {day:%b %Y}" if day else who
+
+
+def describe_published(stamp: str | None) -> str:
+    """"2025-03-16T08:30+01:00" -> "Sun 16 Mar 2025, 08:30 +01:00"."""
+    day = _day(stamp)
+    if day is None:
+        return stamp or "—"
+    text = short_day(day, year=True)
+    if m := re.match(r"\d{4}-\d\d-\d\dT(\d\d:\d\d)(?::\d\d)?(Z|[+-]\d\d:\d\d)?$", stamp or ""):
+        text += f", {m[1]}" + (f" {m[2]}" if m[2] else "")
+    return text
+
+
+def _day(stamp: str | None) -> date | None:
+    try:
+        return date.fromisoformat(stamp[:10]) if stamp else None
+    except ValueError:
+        return None
 
 
 def article_blocks(article: Article) -> list[dict]:
@@ -41,14 +103,30 @@ def _data(brief: Brief) -> str:
     return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace("\u2028", "\\u2028")
 
 
-def to_html(brief: Brief) -> str:
-    numbers = {a.id: i for i, a in enumerate(brief.articles, 1)}
-    template = _environment().get_template("brief.html.j2")
-    return template.render(
-        brief=brief, numbers=numbers, label=source_label, blocks=article_blocks, data=_data(brief),
-        timeline=_timeline_groups(brief), describe=describe, people=people_and_quotes(brief),
-        per_article=first_per_article, figures=figures_view(brief), copying=copying_view(brief),
-        place_map=place_map(brief.places))
+def facts_view(brief: Brief) -> dict:
+    """The line under the headline: how many sources, from how many outlets, over which days."""
+    days = sorted(d for a in brief.articles if (d := _day(a.published)))
+    outlets = {a.outlet or (a.dateline.agency if a.dateline else None) for a in brief.articles} - {None}
+    span = None
+    if days:
+        first, last = days[0], days[-1]
+        span = (f"{first.day} {first:%b %Y}" if first == last
+                else f"{first.day} {first:%b} – {last.day} {last:%b %Y}" if first.year == last.year
+                else f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}")
+    return {"articles": len(brief.articles), "outlets": len(outlets), "span": span,
+            "removed": sum(len(a.removed) for a in brief.articles), "conflicts": len(brief.conflicts)}
+
+
+def _sections(brief: Brief, timeline: dict) -> list[tuple[str, str]]:
+    """The page's contents: (element id, title) of each section it shows, for the navigation bar."""
+    shown = [("summary", "Summary", bool(brief.summary)),
+             ("timeline", "Timeline", bool(timeline["groups"] or timeline["background"])),
+             ("places", "Map", bool(brief.places)),
+             ("people", "People", bool(brief.entities or brief.quotes)),
+             ("figures", "Figures", bool(brief.figures)),
+             ("passages", "Shared passages", bool(brief.passages)),
+             ("sources", "Sources", True), ("articles", "Articles", bool(brief.articles))]
+    return [(key, title) for key, title, present in shown if present]
 
 
 def first_per_article(citations: list[Citation]) -> dict:
@@ -67,23 +145,155 @@ def people_and_quotes(brief: Brief, limit: int = 20) -> dict:
     said: dict[str, list[Quote]] = {e.name: [] for e in shown}
     others: list[Quote] = []
     for quote in brief.quotes:
-        (said[quote.speaker] if quote.speaker in said else others).append(quote)
+        said.get(quote.speaker or "", others).append(quote)
     # people who said something first, then by mentions
     ordered = sorted(shown, key=lambda e: (not said[e.name], -len(e.mentions)))
     return {"entities": [(e, said[e.name]) for e in ordered], "others": others,
             "more": len(brief.entities) - len(shown)}
 
 
-def _timeline_groups(brief: Brief) -> dict[str, list[tuple[str, list[TimelineEntry]]]]:
-    """The timeline's entries under their dates, the story's own apart from the background."""
-    out: dict[str, list[tuple[str, list[TimelineEntry]]]] = {"story": [], "background": []}
-    for entry in brief.timeline:
-        groups = out["background" if entry.background else "story"]
-        if groups and groups[-1][0] == entry.date:
-            groups[-1][1].append(entry)
+# ---------------------------------------------------------------- the timeline
+
+
+@dataclass
+class TimelineGroup:
+    """The entries of one day (or week): a heading on the timeline and what happened then."""
+
+    id: str
+    label: str
+    first: date | None
+    last: date | None
+    unit: str                                  # day, week, or the entry's own coarser unit
+    datetime: str | None = None                # for <time datetime>, when HTML accepts the value
+    vague: bool = False                        # a period coarser than the grouping: "sometime in March"
+    entries: list[tuple[str | None, TimelineEntry]] = field(default_factory=list)   # (when within, entry)
+
+
+def timeline_view(brief: Brief, weeks_from: int = WEEKS_FROM) -> dict:
+    """The story's entries grouped by day, or by week when its dated days span more than `weeks_from`
+    days; entries vaguer than the grouping (a month, a season) are groups of their own after their last day.
+    Background entries (before the story) are apart, under their own values. Also the bars of the
+    chart above the list: entries per day (or week) on a true time axis."""
+    story = [e for e in brief.timeline if not e.background]
+    days = sorted(p.first for e in story if (p := period_of(e.date)) and p.unit == "day")
+    unit = "week" if days and (days[-1] - days[0]).days > weeks_from else "day"
+    groups = _group(story, unit, "t")
+    older = [e for e in brief.timeline if e.background]
+    return {"unit": unit, "groups": groups, "background": _group(older, None, "b"), "chart": _chart(groups, unit),
+            "entries": len(story), "background_entries": len(older)}
+
+
+def _group(entries: list[TimelineEntry], unit: str | None, prefix: str) -> list[TimelineGroup]:
+    """Entries under their day or week (unit), or under their own value (unit None)."""
+    groups: dict[str, TimelineGroup] = {}
+    for entry in entries:
+        period = period_of(entry.date)
+        own = period.unit if period else None
+        if unit == "day" and own == "day":
+            key, within = entry.date[:10], _part_of_day(entry.date)
+            group = TimelineGroup("", describe(key), period.first, period.first, "day", key)
+        elif unit == "week" and own in ("day", "week"):
+            year, week, _ = period.first.isocalendar()
+            key = f"{year}-W{week:02d}"
+            monday = date.fromisocalendar(year, week, 1)
+            within = (short_day(period.first) + (f", {p}" if (p := _part_of_day(entry.date)) else "")
+                      if own == "day" else describe(entry.date) if entry.date.endswith("-WE") else "during the week")
+            group = TimelineGroup("", f"Week of {monday.day} {monday:%b %Y}", monday, monday, "week", key)
         else:
-            groups.append((entry.date, [entry]))
-    return out
+            key, within = entry.date, _part_of_day(entry.date) if own == "day" else None
+            label = describe(entry.date) if own == "day" else _sometime(entry.date, own, unit)
+            group = TimelineGroup("", label, period.first if period else None, period.last if period else None,
+                                  own or "unknown",
+                                  key if HTML_DATETIME.match(key) else None, vague=unit is not None)
+        groups.setdefault(key, group).entries.append((within, entry))
+    # a vague period goes after the last day it may hold: what comes before it is surely no later
+    ordered = sorted(groups.values(), key=lambda g: ((g.last if g.vague else g.first) or date.max, _rank(g.unit), g.label))
+    for i, group in enumerate(ordered, 1):
+        group.id = f"{prefix}{i}"
+        group.entries.sort(key=lambda pair: _entry_order(pair[1]))
+    return ordered
+
+
+def _rank(unit: str) -> int:
+    return UNITS.index(unit) if unit in UNITS else len(UNITS)
+
+
+def _entry_order(entry: TimelineEntry) -> tuple:
+    period = period_of(entry.date)
+    return (period.first if period else date.max, _rank(period.unit) if period else 99, entry.date)
+
+
+def _part_of_day(value: str) -> str | None:
+    """The time within a day a value gives: "morning", "23:00", "midnight"."""
+    described = describe(value)
+    return described.split(", ", 1)[1] if ", " in described else None
+
+
+def _sometime(value: str, own: str | None, unit: str | None) -> str:
+    text = describe(value)
+    if unit is None or own is None:
+        return text
+    return f"During the {text}" if own == "week" else f"Sometime in {text}"
+
+
+def _chart(groups: list[TimelineGroup], unit: str, width: int = 880, height: int = 90) -> dict | None:
+    """Bars of entries per day (or week) on a time axis from the first to the last, each bar a link to
+    its group; vaguer groups are not drawn (they have no single day)."""
+    drawn = [g for g in groups if g.unit == unit and g.first]
+    if not drawn:
+        return None
+    step = 7 if unit == "week" else 1
+    first, last = drawn[0].first, drawn[-1].first
+    slots = (last - first).days // step + 1
+    left, right, top, bottom = 8, 8, 14, 24
+    slot = (width - left - right) / slots
+    most = max(len(g.entries) for g in drawn)
+    bars = []
+    for g in drawn:
+        n = len(g.entries)
+        h = max(4.0, (height - top - bottom) * n / most)
+        x = left + (g.first - first).days // step * slot
+        bars.append({"id": g.id, "x": round(x + slot * 0.15, 1), "w": round(max(2.0, slot * 0.7), 1),
+                     "y": round(height - bottom - h, 1), "h": round(h, 1), "n": n, "label": g.label})
+    ticks = []
+    every = max(1, round(slots / 8))
+    for i in range(0, slots, every):
+        day = date.fromordinal(first.toordinal() + i * step)
+        ticks.append({"x": round(left + (i + 0.5) * slot, 1), "text": f"{day.day} {day:%b}"})
+    return {"width": width, "height": height, "bars": bars, "ticks": ticks, "base": height - bottom,
+            "unit": unit, "most": most}
+
+
+# ---------------------------------------------------------------- figures and copying
+
+
+@dataclass
+class Claim:
+    """One figure as one claimant gave it, with every article that carries it and the dates it held."""
+
+    figure: Figure
+    citations: list[Citation]
+    dates: list[str] = field(default_factory=list)
+
+    @property
+    def number(self) -> str:
+        f = self.figure
+        value = f"{f.value:,.0f}" if f.value == int(f.value) else f"{f.value:,g}"
+        unit = {"percent": "%", None: ""}.get(f.unit, f" {f.unit}")
+        return ("≥ " if f.low is not None and f.high is None else "") + value + unit
+
+
+def merge_claims(figures: list[Figure], by_date: bool = True) -> list[Claim]:
+    """The same value from the same claimant in several articles (a syndicated copy repeats it, a later
+    report restates it) as one claim; on `by_date`, only when it is also for the same date."""
+    claims: dict[tuple, Claim] = {}
+    for f in figures:
+        key = (f.value, f.unit, (f.claimed_by or "").lower(), f.date if by_date else None)
+        claim = claims.setdefault(key, Claim(f, []))
+        claim.citations.append(f.citation)
+        if f.date and f.date not in claim.dates:
+            claim.dates.append(f.date)
+    return list(claims.values())
 
 
 def figures_view(brief: Brief, limit: int = 30) -> dict:
@@ -97,9 +307,20 @@ def figures_view(brief: Brief, limit: int = 30) -> dict:
             seen.add(key)
             rest.append(f)
     rest.sort(key=lambda f: f.measure == "other")
-    return {"conflicts": [(c.about, [brief.figures[i] for i in c.figures]) for c in brief.conflicts],
-            "trends": [(t.about, [brief.figures[i] for i in t.figures]) for t in brief.trends],
-            "rest": rest[:limit], "more": max(0, len(rest) - limit)}
+
+    def claims(indices: list[int], by_date: bool = True) -> list[Claim]:
+        return merge_claims([brief.figures[i] for i in indices], by_date)
+
+    conflicts = []
+    for c in brief.conflicts:
+        merged = claims(c.figures, by_date=False)     # who says what matters here; the trends show when
+        low = min(merged, key=lambda m: m.figure.value)
+        high = max(merged, key=lambda m: m.figure.value)
+        conflicts.append({"about": c.about, "claims": merged, "low": low.figure.value, "high": high.figure.value,
+                          "range": f"{low.number} to {high.number}"})
+    return {"conflicts": conflicts,
+            "trends": [{"about": t.about, "claims": claims(t.figures)} for t in brief.trends],
+            "rest": [Claim(f, [f.citation], [f.date] if f.date else []) for f in rest[:limit]], "more": max(0, len(rest) - limit)}
 
 
 def copying_view(brief: Brief) -> dict:
