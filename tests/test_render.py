@@ -101,3 +101,26 @@ def test_write_atomic_replaces_whole_and_leaves_no_temp(tmp_path):
 def test_write_atomic_failure_keeps_the_old_file(tmp_path):
     with pytest.raises(OutputError):
         write_atomic(tmp_path / "missing-dir" / "x.md", "text")
+
+
+def test_map_names_keep_clear_of_the_scale_bar():
+    from newsbrief.model import Citation, Place
+    from newsbrief.render.map import COUNTRY_FONT, FONT, _bar_box, _overlap, place_map
+    # the places of the Rawa story (2017), where Saudi Arabia's name fell on the bar
+    places = [Place(name=name, lat=lat, lon=lon, mentions=[Citation("a", 0, 1)] * n) for name, lat, lon, n in [
+        ("Syria", 35.0, 38.0, 31), ("Iraq", 33.0, 44.0, 29), ("Albu Kamal", 34.45, 40.92, 18),
+        ("Rawa", 34.48, 41.92, 18), ("Al-Qaim", 34.39, 40.99, 13), ("Euphrates", 35.49, 40.03, 10),
+        ("Iran", 32.0, 53.0, 5), ("Mosul", 36.34, 43.12, 5), ("Baghdad", 33.34, 44.4, 4), ("Damascus", 33.51, 36.29, 2),
+        ("Deir Ezzor", 35.34, 40.14, 2), ("Nineveh", 35.92, 42.75, 2), ("Raqqa", 35.95, 39.01, 2),
+        ("Anbar", 33.23, 41.53, 1), ("Ceyhan", 37.02, 35.82, 1), ("Jordan", 31.0, 36.0, 1), ("Kirkuk", 35.47, 44.39, 1),
+        ("Lebanon", 33.83, 35.83, 1), ("Tehran", 35.69, 51.42, 1), ("Turkey", 39.0, 35.0, 1)]]
+    shown = place_map(places)
+    bar = _bar_box(shown.scale_bar)
+    for c in shown.countries:
+        width = 0.75 * COUNTRY_FONT * len(c["name"])
+        assert not _overlap((c["x"] - width / 2, c["y"] - COUNTRY_FONT, c["x"] + width / 2, c["y"]), bar), c
+    for m in shown.drawn:
+        if m.label:
+            width = 0.6 * FONT * len(m.place.name)
+            x0 = m.label["x"] if m.label["anchor"] == "start" else m.label["x"] - width
+            assert not _overlap((x0, m.y - FONT / 2, x0 + width, m.y + FONT / 2), bar), m.place.name

@@ -19,7 +19,6 @@ from newsbrief.analyse.times.calendar import period_of
 from newsbrief.model import Article, Brief, Citation, Figure, Quote, TimelineEntry
 from newsbrief.render.dates import describe, short_day
 from newsbrief.render.map import place_map
-from newsbrief.render.markdown import source_label
 
 WEEKS_FROM = 28          # days: a story whose dated days span more than this is grouped by week
 UNITS = ["day", "week", "month", "quarter", "season", "half", "year", "decade"]
@@ -40,7 +39,7 @@ def to_html(brief: Brief) -> str:
     template = _environment().get_template("brief.html.j2")
     timeline = timeline_view(brief)
     return template.render(
-        brief=brief, numbers=numbers, label=source_label, short=short, title=display_title,
+        brief=brief, numbers=numbers, short=short, title=display_title,
         blocks=article_blocks, data=_data(brief), timeline=timeline, describe=describe, facts=facts_view(brief),
         people=people_and_quotes(brief), per_article=first_per_article, figures=figures_view(brief),
         copying=copying_view(brief), published=describe_published, place_map=place_map(brief.places),
@@ -98,8 +97,17 @@ def article_blocks(article: Article) -> list[dict]:
     return blocks
 
 
+def panel_label(article: Article) -> str:
+    """Who, what and when, for the source panel: "ZEP, “Sava waters recede”, Wed 19 Mar 2025 (date inferred)"."""
+    who = article.outlet or (article.dateline.agency if article.dateline else None)
+    when = describe_published(article.published) if article.published else None
+    if when and article.published_inferred:
+        when += " (date inferred)"
+    return ", ".join(p for p in (who, f"“{display_title(article)}”", when) if p)
+
+
 def _data(brief: Brief) -> str:
-    data = {a.id: {"text": a.text, "label": source_label(a)} for a in brief.articles}
+    data = {a.id: {"text": a.text, "label": panel_label(a)} for a in brief.articles}
     return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace("\u2028", "\\u2028")
 
 
@@ -207,7 +215,8 @@ def _group(entries: list[TimelineEntry], unit: str | None, prefix: str) -> list[
                                   key if HTML_DATETIME.match(key) else None, vague=unit is not None)
         groups.setdefault(key, group).entries.append((within, entry))
     # a vague period goes after the last day it may hold: what comes before it is surely no later
-    ordered = sorted(groups.values(), key=lambda g: ((g.last if g.vague else g.first) or date.max, _rank(g.unit), g.label))
+    ordered = sorted(groups.values(),
+                     key=lambda g: ((g.last if g.vague else g.first) or date.max, _rank(g.unit), g.label))
     for i, group in enumerate(ordered, 1):
         group.id = f"{prefix}{i}"
         group.entries.sort(key=lambda pair: _entry_order(pair[1]))
@@ -320,7 +329,8 @@ def figures_view(brief: Brief, limit: int = 30) -> dict:
                           "range": f"{low.number} to {high.number}"})
     return {"conflicts": conflicts,
             "trends": [{"about": t.about, "claims": claims(t.figures)} for t in brief.trends],
-            "rest": [Claim(f, [f.citation], [f.date] if f.date else []) for f in rest[:limit]], "more": max(0, len(rest) - limit)}
+            "rest": [Claim(f, [f.citation], [f.date] if f.date else []) for f in rest[:limit]],
+            "more": max(0, len(rest) - limit)}
 
 
 def copying_view(brief: Brief) -> dict:

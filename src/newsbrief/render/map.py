@@ -109,10 +109,11 @@ def place_map(places: list[Place]) -> PlaceMap | None:
     view = crop([(m.place.lon, m.place.lat) for m in drawable])
     for m in drawable:
         m.x, m.y = (round(v, 1) for v in view.xy(view.unwrap(m.place.lon), m.place.lat))
-    taken = _place_labels(drawable, view)
+    bar = _scale_bar(view)
+    taken = _place_labels(drawable, view, avoid=[_bar_box(bar)] if bar else [])
     paths, areas = land(view)
     return PlaceMap(width=WIDTH, height=view.height, land=paths, markers=markers,
-                    countries=_country_labels(areas, taken, view), scale_bar=_scale_bar(view),
+                    countries=_country_labels(areas, taken, view), scale_bar=bar,
                     drawn=sorted(drawable, key=lambda m: -m.r), elsewhere=len(valid) - len(drawable))
 
 
@@ -250,12 +251,13 @@ def _thin(points: list[tuple[float, float]], min_step: float = 1.0) -> list[tupl
     return out
 
 
-def _place_labels(markers: list[Marker], view: View) -> list[tuple[float, float, float, float]]:
+def _place_labels(markers: list[Marker], view: View, avoid: list[tuple[float, float, float, float]] = ()
+                  ) -> list[tuple[float, float, float, float]]:
     """Names beside their markers, the most mentioned first (MAX_LABELS at most): to the right, else to
-    the left, else none, so that no name covers another or a marker, or runs off the map. Returns the
-    boxes of the markers and the names drawn."""
+    the left, else none, so that no name covers another, a marker or what is in `avoid` (the scale bar),
+    or runs off the map. Returns the boxes of the markers, the names drawn and `avoid`."""
     circles = {m.id: (m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r) for m in markers}
-    taken: list[tuple[float, float, float, float]] = []
+    taken: list[tuple[float, float, float, float]] = list(avoid)
     for m in markers[:MAX_LABELS]:
         others = [b for i, b in circles.items() if i != m.id]
         width = 0.6 * FONT * len(m.place.name)
@@ -291,6 +293,11 @@ def _country_labels(pieces: list[dict], taken: list[tuple[float, float, float, f
 
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _bar_box(bar: dict) -> tuple[float, float, float, float]:
+    """Where the scale bar and its distance are drawn, with a margin."""
+    return (bar["x"] - 4, bar["y"] - 7 - FONT - 2, bar["x"] + max(bar["px"], 0.6 * FONT * 7) + 4, bar["y"] + 4)
 
 
 def _scale_bar(view: View) -> dict | None:
