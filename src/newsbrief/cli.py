@@ -57,6 +57,17 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stories(args: argparse.Namespace) -> int:
+    from newsbrief.group.stories import group_stories, story_line
+
+    loaded = load(args.inputs, report=_report, progress=_progress())
+    stories = group_stories(loaded.articles)
+    if sys.stderr.isatty():
+        _report(f"{len(loaded.articles)} article(s) in {len(stories)} story(ies)")
+    _emit("".join(story_line(s) for s in stories), args.output)
+    return 0
+
+
 def cmd_gazetteer(args: argparse.Namespace) -> int:
     from newsbrief.gazetteer import build
 
@@ -156,10 +167,13 @@ def parser() -> argparse.ArgumentParser:
                     "(again: nothing changes), e.g. --load examples/sava-flood")
     sv.set_defaults(run=cmd_serve)
 
-    for name, text, issue in [("stories", "group articles into stories", "story clustering")]:
-        s = sub.add_parser(name, help=f"{text} (not yet available)")
-        s.add_argument("rest", nargs=argparse.REMAINDER)
-        s.set_defaults(run=cmd_later(name, issue))
+    st = sub.add_parser("stories", help="group articles into stories, one event each (JSON Lines)",
+                        description="Groups the articles into stories, one event each, as a stream in publication "
+                                    "order; writes one JSON line per story: {\"story\", \"articles\", "
+                                    "\"headline\", \"first\", \"last\"}, the largest story first.")
+    st.add_argument("inputs", nargs="+", metavar="INPUT")
+    st.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
+    st.set_defaults(run=cmd_stories)
     return p
 
 

@@ -283,6 +283,20 @@ class Brief:
         return to_dict(self)
 
 
+# ---------------------------------------------------------------- stories
+
+
+@dataclass(kw_only=True)
+class Story:
+    """Articles that report one event: a line of `newsbrief stories` (group.stories)."""
+
+    id: str
+    articles: list[str] = field(default_factory=list, metadata=_meta("article ids, in the order they came"))
+    headline: str = field(default="", metadata=_meta("the most central title or lead of the story's latest day"))
+    first: str | None = field(default=None, metadata=_meta("the earliest publication date, YYYY-MM-DD"))
+    last: str | None = field(default=None, metadata=_meta("the latest publication date, YYYY-MM-DD"))
+
+
 def to_dict(obj: Any) -> Any:
     """Dataclasses, lists and dicts to plain JSON-ready values, keeping field order."""
     if dataclasses.is_dataclass(obj):
