@@ -151,6 +151,10 @@ def test_upload_the_demo_open_its_brief_and_follow_a_citation(server, browser):
     # The bar above the brief leads back to the story.
     browser.find_element(By.CSS_SELECTOR, "nav.nb-serve a").click()
     wait_for(browser, ready.presence_of_element_located((By.ID, "latest-brief")), 10, "story page again")
+    browser.find_element(By.LINK_TEXT, "← All stories").click()
+    wait_for(browser, ready.presence_of_element_located((By.CSS_SELECTOR, "table.stories")), 10, "story list")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "table.stories tbody tr")) == 1
+    shot(browser, "08-home-with-the-story")
 
 
 def test_an_article_with_a_script_shows_as_text(server, browser):
