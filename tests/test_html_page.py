@@ -119,6 +119,24 @@ def test_removed_clutter_is_shown_in_place_with_its_reason(example_brief):
     assert 0 < body.find('class="removed"') < body.find('<p data-start="0"')
 
 
+def test_sources_table_gives_outlet_date_originality_and_sharing(example_brief):
+    html = to_html(example_brief)
+    table = re.search(r'<table class="sources">.*?</table>', html, re.DOTALL).group(0)
+    rows = [Page(r).find("td") for r in re.findall(r"<tr>\s*<td>.*?</tr>", table, re.DOTALL)]
+    assert len(rows) == len(example_brief.articles)
+    share = {s.article: s for s in example_brief.sources}
+    numbers = {a.id: str(i) for i, a in enumerate(example_brief.articles, 1)}
+    for article, cells in zip(example_brief.articles, rows):
+        text = [" ".join(t.split()) for _, t in cells]
+        assert text[0] == numbers[article.id]
+        assert text[1] == (article.outlet or (article.dateline.agency if article.dateline else None) or "—")
+        assert article.published[:4] in text[3]
+        assert text[5] == f"{round(share[article.id].originality * 100)}%"
+        assert text[6] == (", ".join(numbers[o] for o in share[article.id].shared_with) or "—")
+        assert text[8] == str(len(article.removed))
+    assert sum(int(r[7][1]) for r in rows) > len(rows)              # the brief cites them
+
+
 def test_timeline_is_grouped_by_day_with_background_apart(example_brief):
     html = to_html(example_brief)
     view = timeline_view(example_brief)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -43,6 +44,7 @@ def to_html(brief: Brief) -> str:
         blocks=article_blocks, data=_data(brief), timeline=timeline, describe=describe, facts=facts_view(brief),
         people=people_and_quotes(brief), per_article=first_per_article, figures=figures_view(brief),
         copying=copying_view(brief), published=describe_published, place_map=place_map(brief.places),
+        cited=cited_counts(brief),
         sections=_sections(brief, timeline))
 
 
@@ -135,6 +137,11 @@ def _sections(brief: Brief, timeline: dict) -> list[tuple[str, str]]:
              ("passages", "Shared passages", bool(brief.passages)),
              ("sources", "Sources", True), ("articles", "Articles", bool(brief.articles))]
     return [(key, title) for key, title, present in shown if present]
+
+
+def cited_counts(brief: Brief) -> Counter:
+    """How often the headline, summary and timeline cite each article: how much the brief leans on it."""
+    return Counter(c.article for item in [brief.headline, *brief.summary, *brief.timeline] for c in item.citations)
 
 
 def first_per_article(citations: list[Citation]) -> dict:
