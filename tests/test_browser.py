@@ -151,10 +151,29 @@ def test_upload_the_demo_open_its_brief_and_follow_a_citation(server, browser):
     # The bar above the brief leads back to the story.
     browser.find_element(By.CSS_SELECTOR, "nav.nb-serve a").click()
     wait_for(browser, ready.presence_of_element_located((By.ID, "latest-brief")), 10, "story page again")
+    # Follow the story: a later report pasted on the story's page gives it a second brief; the first stays.
+    story_url = browser.current_url
+    browser.find_element(By.CSS_SELECTOR, "section.add details summary").click()
+    browser.find_element(By.ID, "title").send_keys("Sibinj levee repaired as evacuees return")
+    browser.find_element(By.ID, "published").send_keys("2025-03-21")
+    browser.find_element(By.ID, "text").send_keys(
+        "Engineers finished repairing the Sava levee west of Slavonski Brod on Friday, 21 March 2025, and the "
+        "first of about 1,500 evacuated residents returned to Sibinj, civil protection officials said. The army "
+        "left the area the same day.")
+    browser.find_element(By.ID, "add-articles").click()
+    wait_for(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "ol.updates > li")) == 2, WAIT, "second brief")
+    assert browser.current_url == story_url and "Sibinj levee repaired" in browser.find_element(
+        By.CSS_SELECTOR, "ol.updates > li").text           # the newest brief says which article was new
+    shot(browser, "08-story-update")
+    browser.find_elements(By.CSS_SELECTOR, "ol.updates > li > a")[1].click()   # the first brief is still there
+    wait_for(browser, ready.presence_of_element_located((By.CSS_SELECTOR, "button.cite")), 30, "first brief")
+    assert "A newer brief is out" in browser.find_element(By.CSS_SELECTOR, "nav.nb-serve").text
+    browser.get(story_url)
+
     browser.find_element(By.LINK_TEXT, "← All stories").click()
     wait_for(browser, ready.presence_of_element_located((By.CSS_SELECTOR, "table.stories")), 10, "story list")
     assert len(browser.find_elements(By.CSS_SELECTOR, "table.stories tbody tr")) == 1
-    shot(browser, "08-home-with-the-story")
+    shot(browser, "09-home-with-the-story")
 
 
 def test_an_article_with_a_script_shows_as_text(server, browser):
