@@ -350,3 +350,14 @@ def test_a_failed_brief_is_shown_and_the_next_one_can_succeed(tmp_path, monkeypa
         monkeypatch.undo()
         assert client.post("/api/stories/1/briefs?wait=true").json()["brief"] is not None
         assert "The last brief failed" not in client.get("/stories/1").text
+
+
+def test_serve_load_is_idempotent(tmp_path, example_brief):
+    from newsbrief.serve.run import preload
+    store = open_store(tmp_path / "s.db")
+    lines: list[str] = []
+    assert preload(store, [str(EXAMPLE)], lines.append) == [1]
+    store.save_brief(1, example_brief)
+    assert preload(store, [str(EXAMPLE)], lines.append) == []      # nothing new: no new brief
+    assert lines == ["loaded 7 article(s), 7 new, into story 1", "loaded 7 article(s), 0 new, into story 1"]
+    assert store.article_count() == 7 and len(store.stories()) == 1

@@ -13,16 +13,19 @@ Report = Callable[[str], None]
 
 
 def preload(store: Store, inputs: Iterable[str], report: Report) -> list[int]:
-    """Store the inputs as one story (or the story they are already in); the stories to brief."""
+    """Store the inputs as one story (or the story they are already in); the stories that need a brief
+    (they gained articles, or have none yet)."""
     loaded = load(list(inputs), report=report)
     added = store.add_articles(loaded.articles)
+    gained = set()
     for story, ids in group_into_stories(store, added).items():
-        store.add_to_story(story, ids)
+        if store.add_to_story(story, ids):
+            gained.add(story)
     homes = store.stories_of([a.article.id for a in added])
     stories = sorted({s for ids in homes.values() for s in ids})
-    new = sum(a.new for a in added)
-    report(f"loaded {len(added)} article(s), {new} new, into story {', '.join(map(str, stories))}")
-    return stories
+    report(f"loaded {len(added)} article(s), {sum(a.new for a in added)} new, into story "
+           f"{', '.join(map(str, stories))}")
+    return [s for s in stories if s in gained or store.story(s).latest_brief is None]
 
 
 def serve(db: str, host: str, port: int, token: str | None = None, inputs: Iterable[str] = (),
