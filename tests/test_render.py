@@ -124,3 +124,17 @@ def test_map_names_keep_clear_of_the_scale_bar():
             width = 0.6 * FONT * len(m.place.name)
             x0 = m.label["x"] if m.label["anchor"] == "start" else m.label["x"] - width
             assert not _overlap((x0, m.y - FONT / 2, x0 + width, m.y + FONT / 2), bar), m.place.name
+
+
+@pytest.mark.parametrize("value, unit, qualifier, low, high, shown", [
+    (1500, None, "about", 1275, 1725, "≈ 1,500"), (200, None, None, 200, 999, "200–999"),
+    (3000, None, "more than", 3000, None, "> 3,000"), (2e8, "EUR", "at least", 2e8, None, "≥ 200 million EUR"),
+    (2300, None, None, 2185, 2415, "2,300"), (210, "percent", "about", 178.5, 241.5, "≈ 210%"),
+    (10.4, "m", None, 9.88, 10.92, "10.4 m")])
+def test_a_figure_is_shown_as_its_wording_bounds_it(value, unit, qualifier, low, high, shown):
+    from newsbrief.model import Citation, Figure
+    from newsbrief.render.html import Claim
+    cite = Citation("a", 0, 1)
+    figure = Figure(value=value, unit=unit, counts="people", claimed_by=None, date=None, citation=cite,
+                    qualifier=qualifier, low=low, high=high)
+    assert Claim(figure, [cite]).number == shown

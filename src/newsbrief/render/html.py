@@ -293,10 +293,28 @@ class Claim:
 
     @property
     def number(self) -> str:
+        """The value as the wording bounds it: "≈ 1,500", "> 3,000", "200–999" for "hundreds", "≥ 200 million EUR"."""
         f = self.figure
-        value = f"{f.value:,.0f}" if f.value == int(f.value) else f"{f.value:,g}"
         unit = {"percent": "%", None: ""}.get(f.unit, f" {f.unit}")
-        return ("≥ " if f.low is not None and f.high is None else "") + value + unit
+        spread = f.low is not None and f.high is not None and f.high >= 2 * max(f.low, 1)
+        if f.qualifier == "between" or (f.qualifier is None and spread):
+            return f"{_amount(f.low)}–{_amount(f.high)}{unit}"          # "hundreds", "thousands"
+        sign = QUALIFIER_SIGNS.get(f.qualifier or "", "")
+        if not sign and f.low is not None and f.high is None:
+            sign = "≥ "
+        return sign + _amount(f.value) + unit
+
+
+# the qualifiers figures.numbers gives, as signs
+QUALIFIER_SIGNS = {"about": "≈ ", "at least": "≥ ", "more than": "> ", "up to": "≤ ", "almost": "< ", "fewer than": "< "}
+
+
+def _amount(value: float) -> str:
+    """1500 -> "1,500"; 140000000 -> "140 million"."""
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{value / size:,.3g} {word}"
+    return f"{value:,.0f}" if value == int(value) else f"{value:,g}"
 
 
 def merge_claims(figures: list[Figure], by_date: bool = True) -> list[Claim]:
