@@ -191,6 +191,11 @@ def table(results: list[dict]) -> str:
     failed = [r for r in results if "failed" in r]
     for r in failed:
         lines.append(f"- FAILED: n = {r['n']:,}, {LABELS[r['mode']]}: {' / '.join(r['failed'])}")
+    if (WORK / "profile.json").exists():
+        prof = json.loads((WORK / "profile.json").read_text())
+        shares = "; ".join(f"{name.strip()} {t / prof['seconds']:.0%}" for name, t in prof["parts"].items() if t)
+        lines.append(f"- Where the time goes (`--profile {prof['articles']}`, cProfile, one process, share of "
+                     f"{prof['seconds']:.0f} s): {shares}.")
     lines.append(f"- The machine has {os.cpu_count()} cores, shared with other jobs while measuring: the load average "
                  "column is the mean 1-minute load during each run (2.0 = both cores busy).")
     return "\n".join(lines)
@@ -219,6 +224,24 @@ def profile(n: int, seed: int) -> str:
     took = time.perf_counter() - started
     stream = io.StringIO()
     stats = pstats.Stats(prof, stream=stream)
+    total = sum(tt for _, _, tt, _, _ in stats.stats.values())
+
+    def cumulative(file_end: str, name: str) -> float:
+        return sum(ct for (file, _, func), (_, _, _, ct, _) in stats.stats.items()
+                   if func == name and file.endswith(file_end))
+
+    parts = {"spaCy NER (analyse/nlp.py names_of)": cumulative("analyse/nlp.py", "names_of"),
+             "  of which the unused shared tok2vec component": cumulative("spacy/pipeline/tok2vec.py", "predict"),
+             "sentences (syntok)": cumulative("analyse/sentences.py", "split_sentences"),
+             "people and quotes": cumulative("analyse/people/__init__.py", "people_and_quotes"),
+             "times": cumulative("analyse/times/__init__.py", "find_times"),
+             "figures": cumulative("analyse/figures/__init__.py", "find_figures"),
+             "places (toponyms, resolution, gazetteer)": cumulative("analyse/places/detect.py", "find_toponyms")
+             + cumulative("analyse/places/resolve.py", "resolve")
+             + cumulative("analyse/places/__init__.py", "country_evidence"),
+             "read + clean (pipeline.load)": cumulative("newsbrief/pipeline.py", "load")}
+    (WORK / "profile.json").write_text(json.dumps({"articles": len(loaded.articles), "seconds": took, "total": total,
+                                                   "parts": parts, "date": time.strftime("%Y-%m-%d %H:%M")}))
     stats.sort_stats("cumulative").print_stats(45)
     stats.sort_stats("tottime").print_stats(30)
     return f"{len(loaded.articles)} articles in {took:.1f} s under cProfile ({len(loaded.articles) / took:.1f}/s)\n" \
@@ -251,6 +274,8 @@ def main() -> None:
                 continue
             r = run(mode, folder, n, sample)
             print(json.dumps(r), flush=True)
+            # read again before writing: another size may be running at the same time
+            saved = json.loads(SAVED.read_text()) if SAVED.exists() else []
             saved = [s for s in saved if (s["n"], s["mode"]) != (n, mode)] + [r]
             SAVED.write_text(json.dumps(saved, indent=1))
     text = table(saved)

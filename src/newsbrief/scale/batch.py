@@ -62,6 +62,7 @@ class BatchResult:
     notes: int = 0
     repeated_lines: int = 0
     seconds: dict = field(default_factory=dict)
+    task_cpu_s: float = 0.0                  # CPU seconds inside the analysis tasks (what Dask adds is outside)
     model_loads: dict | None = None          # worker -> times spaCy's model was loaded there
     peak_rss_mb: dict = field(default_factory=dict)
     stories: dict | None = None
@@ -126,6 +127,7 @@ def run_batch(inputs: Iterable[str], output: str | Path, *, scheduler: str = "lo
         errors = [error_row(s.source, s.reason, "read") for s in missing] + [e for d in done for e in d.errors]
         result.items = sum(s.items for s in scans) + len(missing)
         result.articles = sum(d.articles for d in done)
+        result.task_cpu_s = round(sum(d.cpu for d in done), 3)
         result.skipped = sum(e["skipped"] for e in errors)
         result.notes = len(errors) - result.skipped
         client_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -48,6 +48,7 @@ class PartDone:
     articles: int = 0
     errors: list[dict] = field(default_factory=list)     # error rows (skipped items and notes)
     seconds: float = 0.0
+    cpu: float = 0.0                                     # CPU seconds of this task's process during it
     pid: int = 0
     file: str | None = None
 
@@ -88,7 +89,7 @@ def scan_part(part: Part) -> Scan:
 def run_part(part: Part, repeated: frozenset[str], renames: dict[tuple[int, int], str], staging: str) -> PartDone:
     """Clean and analyse every item of the partition; write the articles to
     `staging`/articles/part-NNNNN.parquet and return the error rows."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     done = PartDone(part.number, pid=os.getpid())
     target = Path(staging) / "articles" / f"part-{part.number:05d}.parquet"
     writer = PartWriter(target, part.number)
@@ -123,6 +124,7 @@ def run_part(part: Part, repeated: frozenset[str], renames: dict[tuple[int, int]
         writer.close()
     done.file = str(target) if writer.rows else None
     done.seconds = time.perf_counter() - started
+    done.cpu = time.process_time() - cpu
     return done
 
 
