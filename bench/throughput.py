@@ -117,7 +117,7 @@ def run(mode: str, folder: Path, n: int, sample: int | None) -> dict:
     summary = json.loads((out / "summary.json").read_text())
     result.update(articles=summary["articles"], skipped=summary["skipped"], seconds=summary["seconds"],
                   peak_mb=summary["peak_rss_mb"]["sum"], peak=summary["peak_rss_mb"], model_loads=summary["model_loads"],
-                  parts=summary["parts"])
+                  parts=summary["parts"], task_cpu=summary.get("task_cpu_s"))
     if sample:
         # the analysed partitions' rate, applied to every article; planning and scanning were measured whole
         analysed = summary["articles"] + summary["skipped"]
@@ -156,6 +156,8 @@ def table(results: list[dict]) -> str:
                         f"({r['sampled']['articles']:,} articles), the rest at that rate; the scan measured whole")
         if r.get("model_loads"):
             note.append(f"spaCy loads per worker: {sorted(r['model_loads'].values())}")
+        if r.get("task_cpu"):
+            note.append(f"CPU inside the tasks {r['task_cpu']:.0f} s")
         if r["mode"] != "analyse" and r.get("seconds"):
             note.append(f"scan {r['seconds']['scan']:.0f} s, analyse {r['seconds']['analyse']:.0f} s")
         per_cpu = f"{r['articles'] / r['cpu']:.1f}" if r.get("cpu") else "-"
