@@ -20,7 +20,7 @@ try:
     from newsbrief.group.stories import StoryGrouper
 except ImportError:   # story grouping is a later module; without it an upload is one story
     StoryGrouper = None
-except Exception:
+except Exception:     # a broken optional module must not take the web app down with it
     log.exception("newsbrief.group.stories failed to load; uploads are one story each")
     StoryGrouper = None
 
