@@ -33,8 +33,8 @@ class Context:
 
     def __post_init__(self) -> None:
         self.sorter = StorySorter(self.store)
-        # A stored brief never changes, so it is rendered once (bounded: the last 64 asked for stay).
-        self.brief_html = lru_cache(maxsize=64)(self._brief_html)
+        # A stored brief never changes, so its page is made once (bounded: the last 64 asked for stay).
+        self.page_of = lru_cache(maxsize=64)(self._page_of)
 
     def render(self, template: str, request: Request, **values) -> str:
         return self.templates.get_template(template).render(
@@ -86,20 +86,18 @@ class Context:
 
     # ------------------------------------------------------------ briefs
 
-    def _brief_html(self, brief_id: int) -> str | None:
-        brief = self.store.brief(brief_id)
-        return to_html(brief) if brief else None
+    def brief_page(self, brief_id: int) -> bytes | None:
+        """The offline brief's page with a bar on top: which brief of the story it is, and the newest.
+        One query per request; the page itself is made once per (brief, newest brief)."""
+        newest = self.store.newest_beside(brief_id)
+        return None if newest is None else self.page_of(brief_id, newest)
 
-    def brief_page(self, brief_id: int) -> str | None:
-        """The offline brief's page with a bar on top: which brief of the story it is, and the newest."""
-        info = self.store.brief_info(brief_id)
-        html = self.brief_html(brief_id) if info else None
-        if info is None or html is None:
-            return None
+    def _page_of(self, brief_id: int, newest: int) -> bytes:
+        info, brief = self.store.brief_info(brief_id), self.store.brief(brief_id)
         ids = [b.id for b in self.store.briefs(info.story)]
         bar = self.templates.get_template("brief_bar.html.j2").render(
-            info=info, number=len(ids) - ids.index(brief_id), latest=ids[0])
-        return _after_body(html, bar)
+            info=info, number=len(ids) - ids.index(brief_id), latest=newest)
+        return _after_body(to_html(brief), bar).encode("utf-8")
 
 
 def _after_body(page: str, bar: str) -> str:

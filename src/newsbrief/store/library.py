@@ -223,6 +223,12 @@ class Store:
                        "WHERE id = ?", (brief_id,))
         return BriefInfo(int(r[0]), int(r[1]), r[2], r[3], int(r[4]), json.loads(r[5])) if r else None
 
+    def newest_beside(self, brief_id: int) -> int | None:
+        """The newest brief of the same story (the brief itself when it is the newest); None: no such brief."""
+        with self.db.transaction(write=False) as tx:
+            return tx.value("SELECT MAX(b.id) FROM briefs a JOIN briefs b ON b.story_id = a.story_id WHERE a.id = ?",
+                            (brief_id,))
+
     def brief_json(self, brief_id: int) -> str | None:
         """The brief as stored: the contract's JSON text, ready to send."""
         with self.db.transaction(write=False) as tx:
