@@ -175,6 +175,7 @@ def test_stories_collect_articles_and_keep_every_brief(store, example_loaded, ex
     assert info.articles == ids and info.briefs == 2 and info.latest_brief == second   # ids: in the order they came
     assert info.headline == example_brief.headline.text
     assert [b.id for b in store.briefs(story)] == [second, first]
+    assert store.newest_beside(first) == store.newest_beside(second) == second and store.newest_beside(999) is None
     assert store.brief_info(first).new_articles == ids
     assert json.loads(store.brief_json(first)) == example_brief.to_dict()
     assert to_json(store.brief(first)) == to_json(example_brief)
