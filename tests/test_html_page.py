@@ -161,7 +161,8 @@ def test_timeline_is_grouped_by_day_with_background_apart(example_brief):
 def test_a_story_of_many_weeks_is_grouped_by_week():
     entries = [_entry("2025-01-06", "One."), _entry("2025-01-08TMO", "Two."), _entry("2025-02-03", "Three."),
                _entry("2025-W07", "Four."), _entry("2025-03-20", "Five."), _entry("2025-03", "Six."),
-               _entry("2019", "Old.", background=True)]
+               _entry("2019", "Old.", background=True), _entry("2019-05-02TEV", "Older.", background=True),
+               _entry("2019-05-02", "Older still.", background=True)]
     view = timeline_view(_brief(entries))
     assert view["unit"] == "week"
     labels = [g.label for g in view["groups"]]
@@ -169,7 +170,8 @@ def test_a_story_of_many_weeks_is_grouped_by_week():
                       "Sometime in March 2025"]
     assert [w for w, _ in view["groups"][0].entries] == ["Mon 6 Jan", "Wed 8 Jan, morning"]
     assert [w for w, _ in view["groups"][2].entries] == ["during the week"]
-    assert [g.label for g in view["background"]] == ["2019"]
+    assert [g.label for g in view["background"]] == ["2019", "Thu 2 May 2019"]
+    assert [w for w, _ in view["background"][1].entries] == [None, "evening"]
     assert [len(g.entries) for g in view["groups"]] == [2, 1, 1, 1, 1]
     html = to_html(_brief(entries))
     assert html.count('<time datetime="2025-W02">Week of 6 Jan 2025</time>') == 1

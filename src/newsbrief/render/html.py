@@ -215,8 +215,9 @@ def _group(entries: list[TimelineEntry], unit: str | None, prefix: str) -> list[
                       if own == "day" else describe(entry.date) if entry.date.endswith("-WE") else "during the week")
             group = TimelineGroup("", f"Week of {monday.day} {monday:%b %Y}", monday, monday, "week", key)
         else:
-            key, within = entry.date, _part_of_day(entry.date) if own == "day" else None
-            label = describe(entry.date) if own == "day" else _sometime(entry.date, own, unit)
+            key = entry.date[:10] if own == "day" else entry.date       # a day's times share its group
+            within = _part_of_day(entry.date) if own == "day" else None
+            label = describe(key) if own == "day" else _sometime(entry.date, own, unit)
             group = TimelineGroup("", label, period.first if period else None, period.last if period else None,
                                   own or "unknown",
                                   key if HTML_DATETIME.match(key) else None, vague=unit is not None)
