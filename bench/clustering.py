@@ -41,11 +41,11 @@ from scipy.sparse import csr_matrix
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-from speed import write_results   # noqa: E402
+from speed import write_results
 
-from newsbrief.group.stories import Settings, StoryGrouper   # noqa: E402
-from newsbrief.model import Article   # noqa: E402
-from newsbrief.terms import STOPWORDS   # noqa: E402
+from newsbrief.group.stories import Settings, StoryGrouper
+from newsbrief.model import Article
+from newsbrief.terms import STOPWORDS
 
 DATA = ROOT.parent / "shared" / "data" / "ecbplus"
 DEV, TEST = range(1, 21), range(21, 46)
@@ -110,9 +110,9 @@ def run_ours(items: list, docs: list[dict], seed: int, settings: Settings | None
         story = grouper.add(item)
         predicted[getattr(item, "article", item).id] = story
     elapsed = time.perf_counter() - start
-    # a story's id is fixed when it starts, but report the final assignment from the state
+    # a story can split while young: the final assignment is read from the state
     final = {a: st.id for st in grouper.stories.values() for a in st.articles}
-    assert final == predicted
+
     return final, elapsed
 
 
@@ -196,9 +196,9 @@ def main() -> None:
     for name in wanted:
         part = splits[name]
         start = time.perf_counter()
-        tree = dev_tree if name == "dev" else baseline_tree(part)
-        base = scores(baseline_cut(tree, part, cut), part)
+        base_cut = baseline_cut(baseline_tree(part), part, cut)
         base_seconds = time.perf_counter() - start
+        base = scores(base_cut, part)
         lines.append(row(f"baseline: TF-IDF + average link (cut {cut})", f"{name} ({len(part)})", base,
                          "one order-free run"))
         variants = [("newsbrief stories (text)", [article(d) for d in part])]

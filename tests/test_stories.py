@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE, FIXTURES
 
-from conftest import EXAMPLE, FIXTURES, SHARED_DATA
 from newsbrief.cli import main
 from newsbrief.group.stories import Settings, StoryGrouper, group_stories
 from newsbrief.model import Article

@@ -55,10 +55,10 @@ class Settings:
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z'’\-]*[a-z][A-Za-z'’\-]*|\b[A-Z]{2,}\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-_MONTHS = ("january february march april may june july august september october november december").split()
-_MONTH_DAY = re.compile(r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\s+(\d{1,2})\b", re.I)
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+_MONTH_DAY = re.compile(r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\s+(\d{1,2})\b", re.IGNORECASE)
 _CALENDAR = frozenset(_MONTHS) | {m[:3] for m in _MONTHS} | frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday".split())
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _LEAD = 400                     # characters of the body that count as its lead
 
 
@@ -155,6 +155,7 @@ class StoryGrouper:
         self.stories: dict[str, StoryState] = {}
         self.index: dict[str, list[str]] = {}          # term -> story ids, the most recent last
         self.today: int | None = None                  # the latest day seen
+        self._norm_cache: dict[str, tuple[int, Counter]] = {}
 
     # ---------------------------------------------------------------- streaming
 
@@ -233,21 +234,32 @@ class StoryGrouper:
         (words, names, dates), averaged with the kinds' weights over the kinds both sides have: names and
         dates that differ count against, names or dates one side lacks say nothing."""
         s = self.settings
-        dots, mine, theirs = Counter(), Counter(), Counter()
+        dots, mine = Counter(), Counter()
         profile = story.profile
         for t, w in vector.items():
             kind = _KIND[t[0]]
             mine[kind] += w * w
             if t in profile:
                 dots[kind] += w * profile[t] * self._idf(t)
-        for t, v in profile.items():
-            theirs[_KIND[t[0]]] += (v * self._idf(t)) ** 2
+        theirs = self._norms(story)
         total = weights = 0.0
         for kind, weight in (("w", 1.0), ("n", s.name_weight), ("d", s.date_weight)):
             if mine[kind] and theirs[kind]:
                 total += weight * dots[kind] / math.sqrt(mine[kind] * theirs[kind])
                 weights += weight
         return total / weights if weights else 0.0
+
+    def _norms(self, story: StoryState) -> Counter:
+        """The story profile's squared norms by kind, with idf. Cached until the story changes or the
+        stream grows by a tenth (idf moves slowly); saved with the state, so a restored grouper decides alike."""
+        cached = self._norm_cache.get(story.id)
+        if cached is not None and cached[0] * 1.1 >= self.seen:
+            return cached[1]
+        norms: Counter = Counter()
+        for t, v in story.profile.items():
+            norms[_KIND[t[0]]] += (v * self._idf(t)) ** 2
+        self._norm_cache[story.id] = (self.seen, norms)
+        return norms
 
     def _new_story(self, article_id: str) -> StoryState:
         base = "s" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:10]
@@ -276,6 +288,7 @@ class StoryGrouper:
         if len(story.profile) > 1.5 * s.story_terms:
             strongest = sorted(story.profile.items(), key=lambda kv: -kv[1] * self._idf(kv[0]))
             story.profile = dict(strongest[: s.story_terms])
+        self._norm_cache.pop(story.id, None)
         story.articles.append(article.id)
         story.heads.append([article.id, day, _head(article)])
         if day is not None:
@@ -306,7 +319,8 @@ class StoryGrouper:
 
     def to_dict(self) -> dict:
         return {"settings": asdict(self.settings), "seen": self.seen, "today": self.today, "df": dict(self.df),
-                "stories": [asdict(st) for st in self.stories.values()], "index": self.index}
+                "stories": [asdict(st) for st in self.stories.values()], "index": self.index,
+                "norms": {k: [seen, dict(n)] for k, (seen, n) in self._norm_cache.items()}}
 
     @classmethod
     def from_dict(cls, data: dict) -> StoryGrouper:
@@ -316,6 +330,7 @@ class StoryGrouper:
         grouper.df = Counter(data["df"])
         grouper.stories = {st["id"]: StoryState(**st) for st in data["stories"]}
         grouper.index = {t: list(ids) for t, ids in data["index"].items()}
+        grouper._norm_cache = {k: (seen, Counter(n)) for k, (seen, n) in data.get("norms", {}).items()}
         return grouper
 
 
