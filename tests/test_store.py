@@ -267,3 +267,13 @@ def test_concurrent_writers_store_each_text_once(store_target):
 def test_brief_json_decodes_to_the_same_brief(example_brief):
     data = json.loads(to_json(example_brief))
     assert json.loads(to_json(brief_from_dict(data))) == data
+
+
+def test_the_story_list_agrees_with_each_story(store):
+    store.add_articles([_article(f"a{i}", f"Text number {i}.") for i in range(6)])
+    first, second, empty = store.new_story(), store.new_story(), store.new_story()
+    store.add_to_story(first, ["a3", "a1"])
+    store.add_to_story(second, ["a0", "a2", "a5"])
+    store.add_to_story(first, ["a4"])
+    assert {s.id: s for s in store.stories()} == {s: store.story(s) for s in (first, second, empty)}
+    assert store.story(first).articles == ["a3", "a1", "a4"] and store.story(empty).articles == []

@@ -174,9 +174,17 @@ class Store:
 
     def stories(self) -> list[StoryInfo]:
         """Every story, the most recently updated first."""
-        with self.db.transaction(write=False) as tx:
-            rows = tx.all("SELECT id FROM stories ORDER BY updated_at DESC, id DESC")
-            return [self._story(tx, int(r[0])) for r in rows]
+        with self.db.transaction(write=False) as tx:   # two queries, however many stories
+            rows = tx.all("SELECT s.id, s.headline, s.created_at, s.updated_at, COUNT(b.id), MAX(b.id) "
+                          "FROM stories s LEFT JOIN briefs b ON b.story_id = s.id "
+                          "GROUP BY s.id, s.headline, s.created_at, s.updated_at "
+                          "ORDER BY s.updated_at DESC, s.id DESC")
+            members: dict[int, list[str]] = {}
+            for story, article in tx.all("SELECT story_id, article_id FROM story_articles "
+                                         "ORDER BY story_id, position, article_id"):
+                members.setdefault(int(story), []).append(article)
+        return [StoryInfo(int(r[0]), r[1], r[2], r[3], members.get(int(r[0]), []), int(r[4]),
+                          int(r[5]) if r[5] is not None else None) for r in rows]
 
     def story(self, story_id: int) -> StoryInfo | None:
         with self.db.transaction(write=False) as tx:
@@ -187,7 +195,7 @@ class Store:
         if not row:
             return None
         articles = [r[0] for r in tx.all("SELECT a.id FROM story_articles s JOIN articles a ON a.id = s.article_id "
-                                         "WHERE s.story_id = ? ORDER BY s.position, a.id", (story_id,))]
+                                         "WHERE s.story_id = ? ORDER BY s.position, s.article_id", (story_id,))]
         count, latest = tx.one("SELECT COUNT(*), MAX(id) FROM briefs WHERE story_id = ?", (story_id,))
         return StoryInfo(int(row[0]), row[1], row[2], row[3], articles, int(count),
                          int(latest) if latest is not None else None)
