@@ -4,8 +4,9 @@ A new article joins the story it best matches or starts one, in near-constant ti
 1. its profile: words weighted by tf-idf (idf from the stream so far), with the evidence that tells one
    event from a similar one weighing more: names (capitalised words, or the analysis's entities), places,
    and dates (years and days the text names, or the analysis's times);
-2. candidates: the stories that share its rarest terms, found through an inverted index (term -> the
-   stories that carry it, the most recent few only), and still open (last article within the time window);
+2. candidates: the stories that share its strongest terms (idf-weighted: the rarer first), found through an
+   inverted index (term -> the stories that carry it, the most recent few only), and still open (an
+   article within the time window);
 3. the best candidate by cosine between the article and the story's profile (a decayed sum of its
    articles: recent articles weigh more, so a story follows its drift over days); it joins when the
    similarity passes a threshold, else it starts a new story.
@@ -41,21 +42,21 @@ class Settings:
     half_life_days: float = 2.0    # an article's weight in its story's profile halves every this many days
     article_terms: int = 60        # an article's strongest terms: its profile
     story_terms: int = 400         # a story's profile keeps its strongest terms
-    index_terms: int = 25          # an article's rarest strong terms, looked up in and added to the index
+    index_terms: int = 25          # an article's strongest terms, looked up in and added to the index
     postings: int = 50             # stories kept per indexed term (the most recent)
     candidates: int = 10           # stories compared in full per article
     prior: float = 50.0            # empty documents idf pretends it saw: in a short stream a word in every
                                    # article so far is not yet a common word
     name_weight: float = 3.0       # names, places and dates against plain words
     date_weight: float = 0.5
-    head_weight: float = 2.0       # the title and lead tell the event
 
 
 # ---------------------------------------------------------------- an article's terms
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z'’\-]*[a-z][A-Za-z'’\-]*|\b[A-Z]{2,}\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
 _MONTH_DAY = re.compile(r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\s+(\d{1,2})\b", re.IGNORECASE)
 _CALENDAR = frozenset(_MONTHS) | {m[:3] for m in _MONTHS} | frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
@@ -94,16 +95,15 @@ def term_counts(item: Article | Analysis) -> Counter:
     article = item.article if isinstance(item, Analysis) else item
     head = " ".join(x for x in (article.title, article.text[:_LEAD]) if x)
     counts = Counter()
-    for text, times in ((article.text, 1), (head, 1)):   # the head counts twice: the body holds it too
+    for text in (article.text, head):   # the lead counts twice, the title once more: they tell the event
         names = _names(text)
         for w, n in names.items():
-            counts["n:" + w] += n * times
+            counts["n:" + w] += n
         named = {stem(w) for w in names}
         for w, n in _words(text).items():
             if w not in named:
-                counts["w:" + w] += n * times
-        for t, n in _dates(text).items():
-            counts[t] += n * times
+                counts["w:" + w] += n
+        counts.update(_dates(text))
     if isinstance(item, Analysis):
         for place in item.places:
             counts["p:" + (str(place.geonames_id) if place.geonames_id else place.name.lower())] += 1
