@@ -138,6 +138,10 @@ def test_stories_from_the_batch_output(tmp_path):
     stories = [json.loads(line) for line in (out / "stories.jsonl").read_text(encoding="utf-8").splitlines()]
     ids = sorted(i for story in stories for i in story["articles"])
     assert ids == sorted(r["id"] for r in _batch_rows(out))
+    # the same stories as `newsbrief stories` over the same input
+    single = tmp_path / "single-stories.jsonl"
+    assert main(["stories", str(FIXTURE), "-o", str(single)]) == 0
+    assert single.read_text(encoding="utf-8") == (out / "stories.jsonl").read_text(encoding="utf-8")
     assert json.loads((out / "summary.json").read_text())["stories"]["stories"] == len(stories)
 
 

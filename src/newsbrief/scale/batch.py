@@ -152,23 +152,23 @@ def run_batch(inputs: Iterable[str], output: str | Path, *, scheduler: str = "lo
 
 def story_grouping() -> Callable[[Path, BatchResult], dict]:
     """The `after` hook that groups the batch's articles into stories (newsbrief.group.stories) and writes
-    stories.jsonl (one Story per line: id, article ids, headline, first and last day). The grouping is
-    online but sequential: it runs in the client, over the analyses read back from the Parquet output in
+    stories.jsonl (the lines of `newsbrief stories`: story id, article ids, headline, first and last day). The grouping is
+    online but sequential: it runs in the client, over the articles read back from the Parquet output in
     input order and fed by date, all held in memory (group_stories sorts them). Raises UsageError, before
     any work, when this version has no story grouping."""
     try:
-        from newsbrief.group.stories import group_stories
+        from newsbrief.group.stories import group_stories, story_line
     except ImportError:
         raise UsageError("--stories: story grouping (newsbrief.group.stories) is not in this version") from None
 
     def group(folder: Path, result: BatchResult) -> dict:
-        from newsbrief.model import to_dict
         from newsbrief.scale.rows import read_analyses
 
         started = time.perf_counter()
-        stories = group_stories(read_analyses(folder))
+        # the articles, as `newsbrief stories` groups them (so the two give the same stories)
+        stories = group_stories(analysis.article for analysis in read_analyses(folder))
         with open(folder / "stories.jsonl", "w", encoding="utf-8") as out:
-            out.writelines(json.dumps(to_dict(story), ensure_ascii=False) + "\n" for story in stories)
+            out.writelines(story_line(story) for story in stories)
         return {"stories": len(stories), "seconds": round(time.perf_counter() - started, 3)}
     return group
 
