@@ -11,7 +11,7 @@ from conftest import EXAMPLE, FIXTURES
 from newsbrief.cli import main
 from newsbrief.group.stories import Settings, StoryGrouper, group_stories
 from newsbrief.model import Article
-from newsbrief.pipeline import load
+from newsbrief.pipeline import analyse, load
 
 FERRIES = FIXTURES / "stories" / "ferries.jsonl"
 
@@ -36,6 +36,14 @@ def test_similar_events_stay_apart(ferries):
     stories = group_stories(ferries)
     assert sorted(sorted(s.articles) for s in stories) == [
         ["balaton-1", "balaton-2", "balaton-3"], ["ohrid-1", "ohrid-2", "ohrid-3"]]
+
+
+def test_analyses_group_as_their_articles_do(ferries):
+    # the analysis adds entities, resolved places and times to the text's terms
+    stories = group_stories(analyse(ferries))
+    assert sorted(sorted(s.articles) for s in stories) == [
+        ["balaton-1", "balaton-2", "balaton-3"], ["ohrid-1", "ohrid-2", "ohrid-3"]]
+    assert all(s.headline for s in stories)
 
 
 def test_similar_events_apart_in_any_order_and_mixed_with_another_story(ferries, example_loaded):
