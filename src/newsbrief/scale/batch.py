@@ -201,13 +201,19 @@ def _client(scheduler: str, workers: int):
     if scheduler == "sync":
         yield None
         return
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler == "local":
         # processes with one thread each: the stages are pure Python under the GIL. The scheduler's HTTP
-        # server on a free port: several batches (and other programs) may run on one machine.
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-                          silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        # server on a free port: several batches (and other programs) may run on one machine. The workers'
+        # statistical profiler (a thread walking the task's stack every 10 ms) is off: on this deep Python
+        # code it cost about 15% more CPU per article (100 articles: 22.2 CPU-s with it, 19.0 without,
+        # 17.2 in one process).
+        quiet = {"distributed.worker.profile.enabled": False}
+        with dask.config.set(quiet), LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                  dashboard_address=":0", silence_logs=logging.ERROR) as cluster, \
+                Client(cluster) as client:
             yield client
     elif "://" in scheduler:
         try:
