@@ -124,7 +124,11 @@ def run(mode: str, folder: Path, n: int, sample: int | None) -> dict:
         result["sampled"] = {"every": sample, "articles": summary["articles"], "analyse_s": summary["seconds"]["analyse"]}
         result["articles"] = round(summary["articles"] * n / max(1, analysed))
         result["wall"] = wall - summary["seconds"]["analyse"] + summary["seconds"]["analyse"] * n / max(1, analysed)
-        result["cpu"] = cpu * n / max(1, analysed)      # an upper bound: the scan's CPU is scaled up too
+        result["measured_cpu"] = cpu
+        if summary.get("task_cpu_s"):   # the tasks' CPU scaled up; the rest (start-up, the scan) was whole
+            result["cpu"] = cpu + summary["task_cpu_s"] * (n / max(1, analysed) - 1)
+        else:                           # an upper bound: the scan's CPU is scaled up too
+            result["cpu"] = cpu * n / max(1, analysed)
     shutil.rmtree(out, ignore_errors=True)
     return result
 
