@@ -49,13 +49,14 @@ WORKERS = 2
 
 
 def corpus(n: int, seed: int) -> Path:
-    import scale_corpus
-
     folder = WORK / f"corpus-{n}-{seed}"
     if not (folder / "done").exists():
         shutil.rmtree(folder, ignore_errors=True)
         started = time.perf_counter()
-        scale_corpus.write(n, folder, seed=seed)
+        # in a child process: a process this one starts later would otherwise report this one's peak
+        # memory (Linux keeps ru_maxrss over fork and exec), and generating 100k articles takes GBs
+        subprocess.run([sys.executable, str(HERE / "scale_corpus.py"), str(n), str(folder), "--seed", str(seed)],
+                       check=True)
         (folder / "done").write_text(f"{time.perf_counter() - started:.1f}\n")
         print(f"n={n}: corpus written in {time.perf_counter() - started:.0f} s", flush=True)
     return folder

@@ -130,7 +130,7 @@ def run_batch(inputs: Iterable[str], output: str | Path, *, scheduler: str = "lo
         result.task_cpu_s = round(sum(d.cpu for d in done), 3)
         result.skipped = sum(e["skipped"] for e in errors)
         result.notes = len(errors) - result.skipped
-        client_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        client_rss = _peak_rss_mb()
         result.peak_rss_mb = {"client": round(client_rss), "workers": worker_rss,
                               "sum": round(client_rss + sum(worker_rss.values()))}
         _say_errors(errors, output, say)
@@ -252,6 +252,15 @@ def _model_loads() -> int:
 
 
 def _peak_rss_mb() -> int:
+    """This process's peak resident memory. VmHWM where there is one (Linux): ru_maxrss carries a parent's
+    peak over fork and exec, so a process started by a large one would report the parent's memory."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024)
+    except OSError:
+        pass
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
