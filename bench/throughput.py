@@ -161,6 +161,8 @@ def table(results: list[dict]) -> str:
                         f"({r['sampled']['articles']:,} articles), the rest at that rate; the scan measured whole")
         if r.get("model_loads"):
             note.append(f"spaCy loads per worker: {sorted(r['model_loads'].values())}")
+        if r.get("peak_note"):
+            note.append(r["peak_note"])
         if r.get("task_cpu"):
             note.append(f"CPU inside the tasks {r['task_cpu']:.0f} s")
         if r["mode"] != "analyse" and r.get("seconds"):
