@@ -185,11 +185,16 @@ def table(results: list[dict]) -> str:
                          f"**{normalised:.2f}x**")
             lines.append(line + ".")
     for mode, label in LABELS.items():
-        points = sorted((r["n"], r["wall"]) for r in ok if r["mode"] == mode)
-        e = exponent(points)
-        if e is not None:
-            lines.append(f"- Scaling exponent ({label}, n = {', '.join(f'{n:,}' for n, _ in points)}): "
-                         f"**{e:.2f}** (time ~ n^{e:.2f}).")
+        runs = sorted((r for r in ok if r["mode"] == mode), key=lambda r: r["n"])
+        e = exponent([(r["n"], r["wall"]) for r in runs])
+        if e is None:
+            continue
+        sizes = ", ".join(f"{r['n']:,}" for r in runs)
+        line = f"- Scaling exponent ({label}, n = {sizes}): "
+        if all(r.get("cpu") for r in runs):
+            # CPU seconds: the machine's other jobs change the wall time from run to run, not the work done
+            line += f"**{exponent([(r['n'], r['cpu']) for r in runs]):.2f}** in CPU seconds (1.0 is linear); "
+        lines.append(line + f"{e:.2f} in wall time (under the loads in the table).")
     local = [r for r in ok if r["mode"] == "local"]
     if local:
         best = max(r["articles"] / (r.get("cpu") or r["wall"] * WORKERS) for r in local)
