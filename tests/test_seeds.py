@@ -216,3 +216,12 @@ def test_seed_car_bomb_toll_conflict_has_both_claimants(seed_brief):
     assert all(f.citation.article.startswith("001") for f in claims.values())
     # 90% in October and 95% in November is a change, not a disagreement
     assert any([figures[i].value for i in t.figures][:2] == [90, 95] for t in seed_brief.trends)
+
+
+def test_the_headline_is_the_latest_development_the_recapture_of_rawa(seeds):
+    """The story runs from the 27 Oct advance to the 17 Nov recapture; the headline is the recapture,
+    from a 17 Nov report, not the offensive's launch or the background."""
+    result = brief(analyse(seeds.values()))
+    assert result.headline.citations[0].article[:3] in {"001", "002"}
+    assert re.search(r"\b(recaptured|retook|liberated)\b", result.headline.text)
+    assert "Rawa" in result.headline.text
