@@ -120,3 +120,11 @@ def test_a_summary_quotes_prose_not_addresses_headings_or_datelines():
     for c in said:          # the cited span is the quoted text, dateline trimmed
         cite = c.citations[0]
         assert analyses[int(cite.article[1:])].article.text[cite.start:cite.end] == c.text
+
+
+def test_a_questions_asking_words_are_not_its_subject():
+    from newsbrief.brief.concepts import asked
+    from newsbrief.terms import stem
+    question = asked("Describe the efforts to rescue the miners. Include details and any information on delays.")
+    assert {stem("rescue"), stem("miners"), stem("efforts"), stem("delays")} <= question
+    assert not question & {stem("describe"), stem("include"), stem("details"), stem("information")}

@@ -43,6 +43,17 @@ def concepts(text: str) -> set[tuple[str, str]]:
     return out
 
 
+# Words a question uses to ask, not to name its subject ("Describe the efforts ... Include details of ..."):
+# they are in every sentence's reach and point at none
+ASKING = frozenset(stem(w) for w in """describe discuss identify explain include including information specify
+    detail details provide give list mention tell summarize summarise outline indicate note""".split())
+
+
+def asked(focus: str | None) -> set[str]:
+    """The question's content words, stemmed."""
+    return {t for t in (stem(w) for w in words(focus or "") if w not in STOPWORDS) if t not in ASKING}
+
+
 def weights(article_texts: Iterable[str], focus: str | None = None,
             known_texts: Iterable[str] = ()) -> dict[tuple[str, str], float]:
     """Each concept's weight: the number of articles that carry it, bent by focus and what is known."""
@@ -55,9 +66,9 @@ def weights(article_texts: Iterable[str], focus: str | None = None,
     # shared ones are covered
     out = {c: float(n) if n >= least else RARE * n for c, n in df.items()}
     if focus:        # what the question asks about counts even when one outlet alone says it
-        asked = {stem(w) for w in words(focus) if w not in STOPWORDS}
+        question = asked(focus)
         for c in out:
-            if c[0] in asked or c[1] in asked:
+            if c[0] in question or c[1] in question:
                 out[c] = df[c] * (1 + FOCUS_BOOST)
     seen: set[tuple[str, str]] = set()
     for text in known_texts:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newsbrief.brief.compress import compress
-from newsbrief.brief.concepts import LENGTH_POWER, concepts, cover, weights
+from newsbrief.brief.concepts import LENGTH_POWER, asked, concepts, cover, weights
 from newsbrief.brief.sentences import (
     Statement,
     candidates,
@@ -142,9 +142,9 @@ def _relevance(text: str, focus: str | None) -> float:
     """How much a sentence answers the question: the question's content words it has."""
     if not focus:
         return 1.0
-    asked = {stem(w) for w in words(focus) if w not in STOPWORDS}
+    question = asked(focus)
     said = {stem(w) for w in words(text)}
-    return OFF_FOCUS + FOCUS_SENTENCE * len(asked & said) / math.sqrt(len(asked) or 1)
+    return OFF_FOCUS + FOCUS_SENTENCE * len(question & said) / math.sqrt(len(question) or 1)
 
 
 def _prior(statement: Statement) -> float:
