@@ -47,3 +47,14 @@ def test_two_people_with_one_surname_stay_apart_and_the_surname_goes_to_the_most
                                       ("George Bush", "PERSON"), ("Bush", "PERSON")))
     entities = {e.name: len(e.mentions) for e in merge([("x", m) for m in found])}
     assert entities == {"George Bush": 3, "Laura Bush": 1}
+
+
+def test_the_example_brief_names_no_junk_speakers(example_brief):
+    # "Josip Lovrić, 67, ... said" and "Downstream, the state water authority said" once gave "67" and "Downstream"
+    from newsbrief.analyse.people.quotes import plausible_speaker
+    names = {e.name for e in example_brief.entities}
+    speakers = {q.speaker for q in example_brief.quotes if q.speaker}
+    assert all(s in names or plausible_speaker(s) for s in speakers)
+    assert not speakers & {"67", "Downstream", "in Bosnia and Herzegovina"}
+    mud = next(q for q in example_brief.quotes if "line of mud" in q.text)
+    assert mud.speaker == "Josip Lovrić"

@@ -3,6 +3,7 @@ import pytest
 
 from conftest import ner
 from newsbrief.analyse.people import people_and_quotes
+from newsbrief.analyse.people.quotes import plausible_speaker
 from newsbrief.analyse.sentences import split_sentences
 
 
@@ -70,3 +71,43 @@ def test_a_description_goes_to_the_person_the_article_gives_that_role():
 
 def test_scare_quotes_are_not_quotes():
     assert quotes('The so-called "caliphate" collapsed and the "last big fight" began on Saturday.') == []
+
+
+@pytest.mark.parametrize("text, labelled, speaker", [
+    # an age after the name is an appositive, not the speaker
+    ("Josip Lovrić, 67, who returned to his house for an hour on Wednesday, said the water had left a line of mud "
+     "on the walls.", [("Josip Lovrić", "PERSON")], "Josip Lovrić"),
+    # an adverb before the subject is not a name the subject is in apposition to
+    ("Downstream, the state water authority said the river had begun to fall on Wednesday morning.", [],
+     "state water authority"),
+    # a place after the subject says where the subject is
+    ("Across the river, authorities in Brod, in Bosnia and Herzegovina, said they were watching their own "
+     "embankments closely.", [("Brod", "GPE"), ("Bosnia and Herzegovina", "GPE")], "authorities in Brod"),
+    # "X gave figures, saying ...": the subject ends at its verb, regular or not
+    ("The Croatian Red Cross gave higher figures, saying nine people had died in the floods.",
+     [("Croatian Red Cross", "ORG")], "Red Cross"),
+    ("The river peaked at 11.2 metres this week, according to figures published by the state water authority.", [],
+     "state water authority"),
+])
+def test_speakers_are_people_and_bodies_not_the_words_around_them(text, labelled, speaker):
+    assert [s for s, _t in quotes(text, *labelled)] == [speaker]
+
+
+def test_a_participle_clause_before_member_states_is_no_reported_speech():
+    text = ("A team from the civil protection mechanism arrived two days after the breach, bringing pumps and flood "
+            "experts from several member states.")
+    assert quotes(text) == []
+
+
+@pytest.mark.parametrize("phrase", ["67", "Downstream", "in Bosnia and Herzegovina", "''", "' she", "Many", "Last year",
+                                    "Fergus Bordewich in", "Opponents call the hunt butchery", "Separately", "Mrs",
+                                    "$29.99. Alvita", "it's economics", "Just five years ago"])
+def test_what_is_not_a_speaker(phrase):
+    assert not plausible_speaker(phrase)
+
+
+@pytest.mark.parametrize("phrase", ["police", "a senior US official", "Prosecutors in Slavonski Brod", "U.S. researchers",
+                                    "24-year-old Navajo gang member", "Even cynical UAW leaders", "Jordan",
+                                    "Pilots experienced with the Boeing 767", "president"])
+def test_what_is_a_speaker(phrase):
+    assert plausible_speaker(phrase)

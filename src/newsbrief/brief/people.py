@@ -6,7 +6,7 @@ import re
 
 from newsbrief.analyse.people import merge_groups
 from newsbrief.analyse.people.names import canonical_alias
-from newsbrief.analyse.people.quotes import role_head
+from newsbrief.analyse.people.quotes import plausible_speaker, role_head
 from newsbrief.gazetteer.names import fold
 from newsbrief.model import Analysis, Entity, Place, Quote
 
@@ -61,5 +61,8 @@ def story_quotes(analyses: list[Analysis], names: dict[tuple[str, int], str],
             if speaker:
                 quote = Quote(text=quote.text, speaker=speaker, citation=quote.citation,
                               speaker_mention=quote.speaker_mention)
+            elif quote.speaker and not plausible_speaker(quote.speaker):
+                # a name the story dropped as no entity ("Downstream" tagged by the NER) is no speaker either
+                quote = Quote(text=quote.text, speaker=None, citation=quote.citation)
             out.append(quote)
     return out

@@ -28,10 +28,10 @@ from newsbrief.analyse.people.mentions import Mention
 from newsbrief.analyse.people.quotes.direct import attribute, direct_quotes, merge_split
 from newsbrief.analyse.people.quotes.indirect import indirect_quotes
 from newsbrief.analyse.people.quotes.raw import Raw
-from newsbrief.analyse.people.quotes.speakers import Speakers, role_head
+from newsbrief.analyse.people.quotes.speakers import Speakers, misread_clause, plausible_speaker, role_head
 from newsbrief.model import Citation, Quote, Span
 
-__all__ = ["find_quotes", "role_head"]
+__all__ = ["find_quotes", "plausible_speaker", "role_head"]
 
 
 def find_quotes(article_id: str, text: str, sentences: list[Span], mentions: list[Mention],
@@ -50,13 +50,21 @@ def find_quotes(article_id: str, text: str, sentences: list[Span], mentions: lis
     # Speakers in reading order, so that "he added" can follow either kind of quote.
     previous: Raw | None = None
     reported = {id(r) for r in indirect}
+    misread = set()
     for raw in sorted(direct + indirect, key=lambda r: min(r.open_at, r.start)):
         if id(raw) in reported:
             raw.speaker, raw.mention = speakers.resolve(raw.speaker, raw.open_at, previous)
         else:
             attribute(raw, text, sentence_of, speakers, previous)
+        if raw.speaker and raw.mention is None and not plausible_speaker(raw.speaker):
+            # not someone who speaks ("Downstream", "67"): the quote stays, unattributed; but "reported
+            # speech" whose speaker is a clause of its own was a sentence read wrong
+            if id(raw) in reported and misread_clause(raw.speaker):
+                misread.add(id(raw))
+            raw.speaker = None
         previous = raw
-    return [_quote(article_id, text, r) for r in sorted(direct + indirect, key=lambda r: r.start)]
+    kept = [r for r in direct + indirect if id(r) not in misread]
+    return [_quote(article_id, text, r) for r in sorted(kept, key=lambda r: r.start)]
 
 
 def _quote(article_id: str, text: str, raw: Raw) -> Quote:

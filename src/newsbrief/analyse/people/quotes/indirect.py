@@ -15,6 +15,8 @@ from newsbrief.model import Span
 
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|his|her|its|their|our|my|your)\s+$",
                           re.IGNORECASE)
+_STATES_NOUN = re.compile(r"\b(?:member|United|Gulf|Arab|Baltic|island|nation|neighbouring|neighboring|other|"
+                          r"several|many|some|all|both|two|three|small|southern|northern|western|eastern)\s+$")
 _DATELINE = re.compile(r"^[^\n]{2,80}?(?:\([A-Za-z]+\)\s*(?:_|--|-|—|–)|\s(?:_|--)\s)\s*")
 
 
@@ -62,6 +64,9 @@ def _indirect(text: str, sentence: Span) -> Raw | None:
         who = re.match(r"[^,.;:!?\"“”]{1,80}", s[according.end():])
         if who:
             name = re.split(r"\s+(?:that|who|which)\s+", who.group(0))[0]
+            # "figures published by the state water authority": the authority
+            name = re.sub(r"^(?:[\w-]+\s+){1,3}(?:published|released|compiled|issued|gathered|provided)\s+by\s+",
+                          "", name)
             if according.start() < 3:                 # "According to X, content."
                 found = Raw(sentence.start + according.end() + who.end() + 1, sentence.start + body_end,
                             sentence.start + according.end(), sentence.start + according.end())
@@ -78,8 +83,8 @@ def _indirect(text: str, sentence: Span) -> Raw | None:
         if _subject_like(found.speaker):
             return _trim(text, found)
     for verb in VERB.finditer(s[:body_end]):
-        if _NOUN_BEFORE.search(s[:verb.start()]):
-            continue          # "the report of an inquiry", "his claims": the word is a noun here
+        if _NOUN_BEFORE.search(s[:verb.start()]) or (verb.group(0) == "states" and _STATES_NOUN.search(s[:verb.start()])):
+            continue          # "the report of an inquiry", "his claims", "member states": the word is a noun here
         before, after = s[:verb.start()], s[verb.end():body_end]
         tail = LISTENER_TAIL if verb.group(0) in LISTENER_VERBS else TAIL
         rest_at = verb.end() + tail.match(after).end()
@@ -126,7 +131,8 @@ def _main_subject(clause: str) -> str:
     """The subject of a main clause, near enough: the words before its first verb-like word
     ("Iraq's premier dismissed the offer" -> "Iraq's premier")."""
     last = re.split(r",\s+|\s+and\s+(?=[a-z])", clause)[-1]
-    verb = re.search(r"\s(?:[a-z]{2,}ed|is|was|were|are|has|have|had)\b", last)
+    verb = re.search(r"\s(?:[a-z]{2,}ed|is|was|were|are|has|have|had|gave|gives|took|takes|made|makes|put|"
+                     r"puts|went|goes|got|gets|kept|keeps|held|holds|saw|sees|spoke|speaks|struck|sounded)\b", last)
     subject = last[:verb.start()] if verb else last
     return re.sub(r"^(?:on|in|at|by|after)\s+\w+\s+", "", subject.strip(), flags=re.IGNORECASE)
 
@@ -159,6 +165,8 @@ def _subject_like(who: str) -> bool:
     """Words that can be the subject of "said": short, not a clause of their own."""
     who = CONJUNCTION.sub("", _last_clause(who.strip()).strip())
     words = who.split()
+    if words and re.fullmatch(r"[a-z]+ing", words[0]):
+        return False        # "..., bringing pumps and experts from several member states": a participle, no subject
     return 0 < len(words) <= 16 and not NOT_SPEAKER.match(who) and not CLAUSE_VERB.search(_last_clause(who))
 
 

@@ -9,10 +9,11 @@ from difflib import SequenceMatcher
 from newsbrief.analyse.people.mentions import Mention
 from newsbrief.analyse.people.names import TITLES, person_key, surname_key
 from newsbrief.analyse.people.quotes.raw import Raw
-from newsbrief.analyse.people.quotes.vocabulary import (CLAUSE_VERB, CONJUNCTION, DETERMINER, FEMALE,
-                                                        GENERIC_ORGANISATIONS, INDEFINITE, INTRODUCTORY, MALE,
-                                                        NOT_ROLES, NOT_SPEAKER, ORGANISATION_TAIL, ORGANISATION_WORDS,
-                                                        OTHER_GENDER, PERSON_NOUNS, PREPOSITION, PRONOUNS, PROPER_NAME,
+from newsbrief.analyse.people.quotes.vocabulary import (CLAUSE_VERB, CONJUNCTION, DETERMINER, FEMALE, FINITE_VERB,
+                                                        FRAGMENT_END, GENERIC_ORGANISATIONS, INDEFINITE, INTRODUCTORY,
+                                                        MALE, NOT_ROLES, NOT_SPEAKER, NOT_SUBJECT_OPENER,
+                                                        ORGANISATION_TAIL, ORGANISATION_WORDS, OTHER_GENDER,
+                                                        PERSON_NOUNS, PREPOSITION, PRONOUNS, PROPER_NAME, QUANTIFIERS,
                                                         RANKS, RELATIVE, SAME_ROLE)
 
 _LEAD_CHARS = 400
@@ -34,6 +35,7 @@ class Speakers:
         """The speaker a phrase names. From the clause next to the verb back: a pronoun or a name is the
         speaker; a description is, unless it is an appositive after a name ("Smith, the commander,
         said"); introductory clauses ("In one incident, he said") are passed over."""
+        who = (who or "").strip(" \t\n'`\"“”‘’")       # a stray mark of a TeX-style quote: "' she"
         if not who:
             return None, None
         offset = at if self.text[at:at + len(who)] == who else self.text.find(who, max(0, at - 300))
@@ -45,6 +47,8 @@ class Speakers:
         description: tuple[str | None, Mention | None] | None = None
         for i in range(len(clauses) - 1, -1, -1):
             clause_at, clause, after_conjunction = clauses[i]
+            if i > 0 and (_AGE.fullmatch(clause) or (clause[0].islower() and PREPOSITION.match(clause))):
+                continue    # "Josip Lovrić, 67, said", "authorities in Brod, in Bosnia, said": the subject is before
             pronoun = PRONOUNS.get(clause.lower())
             if pronoun:
                 return self._pronoun(pronoun, at, previous)
@@ -63,7 +67,8 @@ class Speakers:
                 break
             before_at, before, _c = clauses[i - 1]
             subject_before = before[0].isupper() and not INTRODUCTORY.match(before) \
-                and not NOT_SPEAKER.match(before) and not CLAUSE_VERB.search(before)
+                and not NOT_SPEAKER.match(before) and not CLAUSE_VERB.search(before) \
+                and (" " in before or self._by_name(before) is not None)   # not "Downstream, the authority said"
             if not (self._named(before, before_at) or subject_before):
                 break           # not an appositive: this description is the subject
         if description and description[1] is None and description[0]:
@@ -184,6 +189,36 @@ class Speakers:
                    and role_head(m.role) == head
                    and (not possessor or possessor.group(1).split()[-1].lower() in m.role.lower())]
         return holders[0] if holders else None
+
+
+def plausible_speaker(phrase: str) -> bool:
+    """A speaker phrase that names no entity ("police", "a senior US official", "Prosecutors in Slavonski
+    Brod") reads as someone who speaks. What a misread sentence leaves does not: a number ("67" of "Josip
+    Lovrić, 67, said"), an adverbial ("Downstream", "Last year", "in Bosnia and Herzegovina"), a bare
+    quantifier ("Many"), a fragment ending on a function word ("Fergus Bordewich in"), stray marks ("''",
+    "$29.99"), or a clause with its own verb ("Croatian Red Cross gave higher figures")."""
+    words = phrase.split()
+    if not words or len(words) > 8 or not (phrase[0].isalpha() or _AGED.match(phrase)):
+        return False
+    if re.search(r"[:;()\[\]$\"“”`]|''", phrase):
+        return False
+    first, last = words[0].lower().strip(",.'’"), words[-1].lower().strip(",.'’")
+    if NOT_SUBJECT_OPENER.match(first) or last in FRAGMENT_END or last.endswith("-"):
+        return False
+    if all(w.lower() in QUANTIFIERS for w in words) or (len(words) == 1 and (first.endswith("ly") or first in _HONORIFICS)):
+        return False    # "Many", "Separately", "Mrs"
+    return not misread_clause(phrase)
+
+
+def misread_clause(phrase: str) -> bool:
+    """A "speaker" with a verb of its own is a sentence read wrong ("Opponents call the hunt butchery"):
+    what it said is no reported speech either."""
+    return bool(FINITE_VERB.search(phrase))
+
+
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "rev", "mme", "mlle"}
+_AGE = re.compile(r"(?:aged\s+)?\d{1,3}")
+_AGED = re.compile(r"\d{1,3}-year-old\s")
 
 
 def role_head(phrase: str) -> str:

@@ -69,7 +69,8 @@ GENERIC_ORGANISATIONS = {"group", "movement", "organization", "organisation", "c
 
 _SPEECH_VERBS = _VERBS.split("|saying")[0]       # the verbs without the "quoted ... as saying" forms
 PARENTHETICAL = re.compile(rf",\s+(?P<who>[^,]{{2,60}}?)\s+(?:{_SPEECH_VERBS})(?:\s+\w+day)?,\s+(?=[a-z])")
-INTRODUCTORY = re.compile(r"^(?:in|on|at|after|before|since|during|despite|with|without|for|from|by|as|"
+INTRODUCTORY = re.compile(r"^(?:in|on|at|after|before|since|during|despite|with|without|for|from|by|as|across|"
+                          r"through|around|along|beyond|near|outside|inside|amid|among|towards?|"
                           r"while|when|although|though|if|earlier|later|meanwhile|speaking|keeping|asked|"
                           r"[a-z]+ing\b|armed|faced|backed)\b", re.IGNORECASE)
 AUXILIARY = re.compile(r"(?:\s+(?:has|have|had|would|will|also|later|then|earlier|already|again|previously|"
@@ -77,3 +78,31 @@ AUXILIARY = re.compile(r"(?:\s+(?:has|have|had|would|will|also|later|then|earlie
                        re.IGNORECASE)
 RANKS = {"general", "gen", "colonel", "col", "major", "captain", "lieutenant", "lt", "sergeant", "brigadier",
          "admiral", "marshal"}
+# What a speaker phrase that names no entity must not be (speakers.plausible_speaker): words that open an
+# adverbial rather than a subject ("Downstream", "Last year", "To counter"), words a fragment ends on
+# ("Fergus Bordewich in"), bare quantifiers ("Many", "four"), and verbs that make it a clause of its own
+# ("Opponents call the hunt butchery").
+NOT_SUBJECT_OPENER = re.compile(
+    r"(?:in|on|at|after|before|since|during|despite|with|without|for|from|by|as|to|of|into|about|along|"
+    r"unlike|like|than|up|down|over|under|near|north|south|east|west|across|around|through|until|"
+    r"last|next|now|then|today|yesterday|tomorrow|tonight|here|there|later|earlier|meanwhile|elsewhere|"
+    r"downstream|upstream|nearby|instead|so|yet|thus|however|moreover|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|weeks?|months?|years?|days?|ago|it|this|that|these|those|"
+    r"what|when|where|which|who|whose|while|if|because|although|though|whether|not|no|very|too|[a-z]+ing|"
+    r"dressed|led|using|based|asked)$", re.IGNORECASE)
+FRAGMENT_END = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but",
+                "not", "all", "that", "which", "who", "when", "as", "than", "its", "their", "his", "her", "may",
+                "might", "must", "should", "can", "could", "would", "will", "it", "into", "about", "after", "before",
+                "since", "if", "so", "only", "also", "freely", "always", "alone", "explicitly", "increasingly",
+                "ago"}
+QUANTIFIERS = {"many", "some", "few", "others", "other", "another", "all", "most", "several", "both", "one", "two",
+               "three", "four", "five", "six", "seven", "eight", "nine", "ten", "none", "each", "either", "neither",
+               "any", "more", "less", "much", "everyone", "everybody", "someone", "somebody", "nobody", "anyone",
+               "the", "a", "an"}
+FINITE_VERB = re.compile(
+    r"\b(?:is|was|were|are|has|have|had|will|would|can|could|did|does|do|may|might|must|should|shall|cannot|"
+    r"\w+n['’]t|(?:it|that|there|what|he|she|i|we|they|you)['’](?:s|m|re|ll|d|ve)|gave|gives|give|took|takes|found|finds|made|makes|put|puts|wants|want|went|goes|got|gets|"
+    r"keeps|kept|spend|spends|spent|suspect|suspects|call|calls|turned|worked|granted|includes|include|"
+    r"think|thinks|knew|knows|know|saw|sees|held|holds|left|leaves|became|becomes|seemed|seems|appears)\b",
+    re.IGNORECASE)
