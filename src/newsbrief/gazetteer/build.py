@@ -34,6 +34,7 @@ CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT NOT NULL) WITHOUT ROWI
 CREATE INDEX places_feature ON places (feature);
 CREATE TABLE country_points (country TEXT PRIMARY KEY, lat REAL NOT NULL, lon REAL NOT NULL) WITHOUT ROWID;
 """
+BuildProgress = Callable[[str, int], None]     # (source being indexed, places indexed so far)
 # A place a secondary source lists within this distance of a same-named place of the same country that an
 # earlier source has is taken to be the same place. Sources put a region's point in different spots.
 SAME_PLACE_KM = 30.0
@@ -69,9 +70,10 @@ class _Seen:
 
 
 def _write(path: Path, entries: Iterable[Entry], seen: _Seen | None, extra: Callable[[sqlite3.Connection], None] | None = None,
-           dedupe: Callable[[Entry], bool] = lambda e: True, empty_ok: bool = True) -> int:
+           dedupe: Callable[[Entry], bool] = lambda e: True, empty_ok: bool = True,
+           progress: Callable[[int], None] | None = None) -> int:
     """Index the entries into `path`, written whole or not at all. With empty_ok=False, an input with no
-    usable row leaves an existing file as it was."""
+    usable row leaves an existing file as it was. `progress(places)` is called every 10,000 places."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     os.close(fd)
@@ -90,6 +92,8 @@ def _write(path: Path, entries: Iterable[Entry], seen: _Seen | None, extra: Call
                     continue
                 seen.add(entry, all_keys)
             count += 1
+            if progress and count % 10_000 == 0:
+                progress(count)
             places.append((count, entry.name, round(entry.lat, 5), round(entry.lon, 5), entry.feature, entry.country,
                            entry.admin1, entry.population, entry.geonames_id, entry.source, len(all_keys)))
             names += [(key, count, int(key in main_keys)) for key in all_keys]
@@ -197,8 +201,10 @@ def _seen_in(path: Path, seen: _Seen) -> None:
             seen.points.setdefault((key, country, feature_class), []).append((lat, lon))
 
 
-def index_files(directory: Path | None = None, names: Iterable[str] = tuple(SOURCE_FILES)) -> list[Path]:
-    """The index files of the named sources, building those that are missing (about a minute, once)."""
+def index_files(directory: Path | None = None, names: Iterable[str] = tuple(SOURCE_FILES),
+                progress: BuildProgress | None = None) -> list[Path]:
+    """The index files of the named sources, building those that are missing (about a minute, once).
+    `progress(source, places)` follows a build; without it, one line on stderr says what is happening."""
     directory = directory or cache_dir()
     wanted = set(names)
     paths = [(name, directory / file) for name, file in _available()]
@@ -206,7 +212,7 @@ def index_files(directory: Path | None = None, names: Iterable[str] = tuple(SOUR
         directory.mkdir(parents=True, exist_ok=True)
         with _exclusive(directory / "gazetteer.lock"):      # one process builds; the others wait for it
             if not all(path.exists() for name, path in paths if name in wanted):
-                _build(paths)
+                _build(paths, progress)
     return [path for name, path in paths if name in wanted]
 
 
@@ -221,8 +227,16 @@ def _exclusive(lock_path: Path) -> Iterator[None]:
         yield
 
 
-def _build(paths: list[tuple[str, Path]]) -> None:
-    print("newsbrief: building the gazetteer index (once, about a minute)...", file=sys.stderr)
+def needs_build(directory: Path | None = None, names: Iterable[str] = tuple(SOURCE_FILES)) -> bool:
+    """True when index_files would build (the first run, or a new package version): about a minute."""
+    directory = directory or cache_dir()
+    wanted = set(names)
+    return not all((directory / file).exists() for name, file in _available() if name in wanted)
+
+
+def _build(paths: list[tuple[str, Path]], progress: BuildProgress | None = None) -> None:
+    if progress is None:
+        print("newsbrief: building the place-name index (once, about a minute)...", file=sys.stderr, flush=True)
     for name, path in paths:          # files of an older version are 50 MB each: take them away
         for stale in path.parent.glob(f"gazetteer-{name}-*.sqlite"):
             if stale != path:
@@ -232,8 +246,11 @@ def _build(paths: list[tuple[str, Path]]) -> None:
         if path.exists():
             _seen_in(path, seen)   # a later source drops what this one has
         else:
+            if progress:
+                progress(name, 0)
             _write(path, SOURCE_FILES[name][1](), seen, _aliases_and_demonyms if name == "base" else None,
-                   dedupe=lambda e, n=name: e.source == "naturalearth" if n == "base" else not e.is_country)
+                   dedupe=lambda e, n=name: e.source == "naturalearth" if n == "base" else not e.is_country,
+                   progress=(lambda count, n=name: progress(n, count)) if progress else None)
 
 
 def user_file() -> Path:

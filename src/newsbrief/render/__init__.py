@@ -5,7 +5,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from newsbrief.errors import OutputError
+from newsbrief.errors import OutputError, UsageError
 from newsbrief.model import Brief
 from newsbrief.render.html import to_html
 from newsbrief.render.json import to_json
@@ -18,11 +18,18 @@ __all__ = ["FORMATS", "render", "format_for", "write_atomic", "to_html", "to_jso
 
 
 def format_for(fmt: str | None, output: str | None) -> str:
-    """--format wins; else the output file's suffix; else Markdown."""
+    """--format wins; else the output file's suffix; else Markdown. A suffix that names another format
+    ("brief.pdf", "brief.docx") is an error rather than Markdown under a misleading name."""
     if fmt:
         return fmt
     if output and output != "-":
-        return SUFFIXES.get(Path(output).suffix.lower(), "md")
+        suffix = Path(output).suffix.lower()
+        if suffix in SUFFIXES:
+            return SUFFIXES[suffix]
+        if suffix in ("", ".txt"):
+            return "md"
+        raise UsageError(f"-o {output}: no brief format is written as {suffix}; use .json, .md or .html "
+                         "(or --format json|md|html)")
     return "md"
 
 

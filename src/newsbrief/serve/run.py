@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Callable, Iterable
 
+from newsbrief.errors import NewsbriefError, UsageError
 from newsbrief.pipeline import load
 from newsbrief.serve.ingest import group_into_stories
 from newsbrief.serve.security import Settings, is_loopback, settle_token
@@ -35,6 +37,7 @@ def serve(db: str, host: str, port: int, token: str | None = None, inputs: Itera
     from newsbrief.serve.app import create_app
 
     token, made_up = settle_token(host, token or os.environ.get("NEWSBRIEF_TOKEN") or None)
+    check_listen(host, port)        # before the store and the preload: a busy port is the common mistake
     store = open_store(db)
     try:
         stories = preload(store, inputs, report) if inputs else []
@@ -55,3 +58,19 @@ def serve(db: str, host: str, port: int, token: str | None = None, inputs: Itera
     finally:
         store.close()
     return 0
+
+
+def check_listen(host: str, port: int) -> None:
+    """Fail with one line when the address cannot be listened on (uvicorn would log a traceback-like
+    error after the start-up)."""
+    try:
+        family, kind, proto, _name, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as err:
+        raise UsageError(f"--host {host}: not an address of this machine ({err.strerror})") from None
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)     # as uvicorn does
+        try:
+            probe.bind(address)
+        except OSError as err:
+            raise NewsbriefError(f"cannot listen on {host}:{port}: {err.strerror or err} (is another server "
+                                 "using it? choose another --port)") from None
