@@ -138,3 +138,34 @@ def test_a_figure_is_shown_as_its_wording_bounds_it(value, unit, qualifier, low,
     figure = Figure(value=value, unit=unit, counts="people", claimed_by=None, date=None, citation=cite,
                     qualifier=qualifier, low=low, high=high)
     assert Claim(figure, [cite]).number == shown
+
+
+def test_the_html_names_files_below_their_folder_not_by_the_path_of_this_machine(example_brief):
+    from conftest import EXAMPLE
+    html = to_html(example_brief)
+    assert str(EXAMPLE) not in html and "From <code>02-adriatic-wire.txt</code>" in html
+    assert "From <code>04-balkan-daily.jsonl:1</code> (<code>https://balkandaily.example/sava-levee</code>)" in html
+    assert json.loads(to_json(example_brief))["articles"][1]["source"] == str(EXAMPLE / "02-adriatic-wire.txt")
+
+
+def test_source_names():
+    from types import SimpleNamespace as A
+    from newsbrief.render.html import source_names
+    assert source_names([A(id="a", source="/srv/in/a.txt"), A(id="b", source="/srv/in/wire/feed.jsonl:3"),
+                         A(id="c", source="https://example.org/x"), A(id="d", source="-")]) == {
+        "a": "a.txt", "b": "wire/feed.jsonl:3", "c": "https://example.org/x", "d": "standard input"}
+    assert source_names([A(id="a", source="/srv/in/a.txt")]) == {"a": "a.txt"}
+    assert source_names([A(id="a", source="in/a.txt"), A(id="b", source="/elsewhere/b.json[2]")]) == {
+        "a": "a.txt", "b": "b.json[2]"}
+
+
+def test_reported_speech_is_not_put_in_quote_marks():
+    text = ('"We had people on the levee all night," said Tomislav Horvat, the county chief.\n\n'
+            'Police said three people were missing and boats were searching the villages.')
+    b = brief([Article(id="a", source="a.txt", text=text)])
+    said = {q.text[:10]: q for q in b.quotes}
+    assert set(said) == {"We had peo", "three peop"}
+    html, md = to_html(b), to_markdown(b)
+    assert "<q>We had people on the levee all night,</q>" in html
+    assert "reported:</span> three people were missing" in html and "<q>three people" not in html
+    assert "(reported): three people were missing" in md and "“three people" not in md

@@ -72,7 +72,7 @@ def test_story_page_links_its_brief_and_articles(demo):
     page = client.get("/stories/1").text
     assert f'id="latest-brief" href="/briefs/{info["latest_brief"]}"' in page
     assert "Sava levee gives way near Slavonski Brod, forcing hundreds" in page and "Pannonian Times" in page
-    assert "upload:02-adriatic-wire.txt" in page
+    assert "<code>02-adriatic-wire.txt, uploaded</code>" in page and "<li>README.md: skipped: not a .txt" in page
     assert "being written" not in page
 
 
@@ -361,3 +361,13 @@ def test_serve_load_is_idempotent(tmp_path, example_brief):
     assert preload(store, [str(EXAMPLE)], lines.append) == []      # nothing new: no new brief
     assert lines == ["loaded 7 article(s), 7 new, into story 1", "loaded 7 article(s), 0 new, into story 1"]
     assert store.article_count() == 7 and len(store.stories()) == 1
+
+
+def test_the_story_page_names_sources_as_they_were_sent():
+    from types import SimpleNamespace as A
+    from newsbrief.serve.context import came_from
+    assert came_from([A(id="a", source="upload:01-wire.txt"), A(id="b", source="upload:~pasted.jsonl:1"),
+                      A(id="c", source="upload:~sent.jsonl:4"), A(id="d", source="/srv/feeds/x/b.txt"),
+                      A(id="e", source="/srv/feeds/y/c.txt")]) == {
+        "a": "01-wire.txt, uploaded", "b": "pasted in the form", "c": "pasted JSON Lines, line 4",
+        "d": "x/b.txt", "e": "y/c.txt"}

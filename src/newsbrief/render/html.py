@@ -8,11 +8,13 @@ with every article open.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from pathlib import PurePath
 
 import jinja2
 
@@ -36,6 +38,7 @@ def _environment() -> jinja2.Environment:
 
 def to_html(brief: Brief) -> str:
     numbers = {a.id: i for i, a in enumerate(brief.articles, 1)}
+    sources = source_names(brief.articles)
     short = {a.id: short_label(a) for a in brief.articles}
     template = _environment().get_template("brief.html.j2")
     timeline = timeline_view(brief)
@@ -44,7 +47,7 @@ def to_html(brief: Brief) -> str:
         blocks=article_blocks, data=_data(brief), timeline=timeline, describe=describe, facts=facts_view(brief),
         people=people_and_quotes(brief), per_article=first_per_article, figures=figures_view(brief),
         copying=copying_view(brief), published=describe_published, place_map=place_map(brief.places),
-        cited=cited_counts(brief),
+        cited=cited_counts(brief), sources=sources, id=id,
         sections=_sections(brief, timeline))
 
 
@@ -57,6 +60,31 @@ def display_title(article: Article) -> str:
         return article.title
     words = article.text.split()
     return " ".join(words[:10]) + ("…" if len(words) > 10 else "") if words else article.id
+
+
+def source_names(articles: list[Article]) -> dict[str, str]:
+    """Where each article came from, as a reader needs it: files by their path below the folder they share
+    ("01-zagreb-evening-post.txt", "feeds/wire.jsonl:3"), so that a brief shows no path of the machine it
+    was made on; a URL or an upload's name as it is. The JSON keeps the full `source`."""
+    files: dict[str, tuple[PurePath, str]] = {}
+    for a in articles:
+        if a.source == "-" or re.match(r"[a-z][a-z0-9+.-]+:", a.source):    # stdin, "upload:x.txt", a URL
+            continue
+        path, where = re.fullmatch(r"(.*?)((?::\d+)|(?:\[\d+\]))?", a.source).groups()
+        files[a.id] = (PurePath(path), where or "")
+    try:
+        folder = os.path.commonpath([str(p.parent) for p, _w in files.values()]) if files else ""
+    except ValueError:          # absolute and relative paths together: the names alone
+        folder = None
+    names = {}
+    for a in articles:
+        if a.id not in files:
+            names[a.id] = "standard input" if a.source == "-" else a.source
+            continue
+        path, where = files[a.id]
+        shown = path.name if folder is None or not folder else str(path.relative_to(folder))
+        names[a.id] = shown + where
+    return names
 
 
 def short_label(article: Article) -> str:
@@ -155,7 +183,8 @@ def first_per_article(citations: list[Citation]) -> dict:
 
 
 def people_and_quotes(brief: Brief, limit: int = 20) -> dict:
-    """The most mentioned entities with what each said, and the quotes of other speakers."""
+    """The most mentioned entities with what each said, and the quotes of other speakers; each quote with
+    whether it is direct (in quote marks in the article) or reported speech."""
     shown = brief.entities[:limit]
     said: dict[str, list[Quote]] = {e.name: [] for e in shown}
     others: list[Quote] = []
@@ -163,8 +192,20 @@ def people_and_quotes(brief: Brief, limit: int = 20) -> dict:
         said.get(quote.speaker or "", others).append(quote)
     # people who said something first, then by mentions
     ordered = sorted(shown, key=lambda e: (not said[e.name], -len(e.mentions)))
+    texts = {a.id: a.text for a in brief.articles}
+    direct = {id(q) for q in brief.quotes if is_direct(q, texts.get(q.citation.article, ""))}
     return {"entities": [(e, said[e.name]) for e in ordered], "others": others,
-            "more": len(brief.entities) - len(shown)}
+            "more": len(brief.entities) - len(shown), "direct": direct}
+
+
+QUOTE_MARKS = "\"“”‘’`'«»„"
+
+
+def is_direct(quote: Quote, text: str) -> bool:
+    """A quote in quote marks in its article (its words are the speaker's), not reported speech ("police
+    said three people were missing"), which a brief must not put in quote marks."""
+    start = quote.citation.start
+    return start > 0 and text[start - 1:start] in QUOTE_MARKS
 
 
 # ---------------------------------------------------------------- the timeline

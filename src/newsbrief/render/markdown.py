@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from newsbrief.model import Brief, Cited, TimelineEntry
 from newsbrief.render.dates import describe
+from newsbrief.render.html import is_direct
 
 
 def _markers(cited: Cited | TimelineEntry, numbers: dict[str, int]) -> str:
@@ -61,9 +62,12 @@ def to_markdown(brief: Brief) -> str:
         out.append("")
     if brief.quotes:
         out += ["## Quotes", ""]
+        texts = {a.id: a.text for a in brief.articles}
         for quote in brief.quotes:
             speaker = _escape(quote.speaker) if quote.speaker else "Unattributed"
-            out.append(f"- **{speaker}:** “{_escape(quote.text)}” {_numbers([quote.citation], numbers)}")
+            said = (f"**{speaker}:** “{_escape(quote.text)}”" if is_direct(quote, texts.get(quote.citation.article, ""))
+                    else f"**{speaker}** (reported): {_escape(quote.text)}")     # not their words: no quote marks
+            out.append(f"- {said} {_numbers([quote.citation], numbers)}")
         out.append("")
     out += _figures(brief, numbers)
     out += _passages(brief, numbers)

@@ -3,13 +3,15 @@ steps that pages and API share (may this request write? take an upload in)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import jinja2
 from fastapi import HTTPException, Request, UploadFile
 
-from newsbrief.render.html import to_html
+from newsbrief.model import Article
+from newsbrief.render.html import source_names, to_html
 from newsbrief.serve.briefer import Briefer
 from newsbrief.serve.ingest import Ingested, Upload, ingest
 from newsbrief.serve.security import (
@@ -107,6 +109,22 @@ def _after_body(page: str, bar: str) -> str:
 
 
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("newsbrief.serve", "templates"),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    environment.globals["came_from"] = came_from
+    return environment
+
+
+def came_from(articles: Iterable[Article]) -> dict[str, str]:
+    """Each article's source as the story page shows it: a file by its name below the folder the story's
+    files share (no path of the server's disk), an upload by its file name ("01-wire.txt, uploaded"),
+    and the add form's pastes as such."""
+    names = source_names(list(articles))
+    for key, name in names.items():
+        if name.startswith("upload:"):
+            name = name[len("upload:"):]
+            pasted = re.fullmatch(r"~(pasted|sent)\.jsonl:(\d+)", name)
+            names[key] = (("pasted in the form" if pasted[1] == "pasted" else f"pasted JSON Lines, line {pasted[2]}")
+                          if pasted else f"{name}, uploaded")
+    return names

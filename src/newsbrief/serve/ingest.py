@@ -60,7 +60,8 @@ def safe_name(name: str, n: int) -> str:
 
 
 def read_upload(upload: Upload) -> tuple[list[Article], list[str]]:
-    """Articles and the skipped items' reasons. Sources read `upload:NAME`, not our temporary path."""
+    """Articles and the skipped items' reasons. Sources read `upload:NAME`, not our temporary path; the
+    reasons name the file as it was sent."""
     folder = Path(tempfile.mkdtemp(prefix="newsbrief-upload-"))
     skipped: list[str] = []
     try:
@@ -68,7 +69,7 @@ def read_upload(upload: Upload) -> tuple[list[Article], list[str]]:
         for n, (name, data) in enumerate(upload.files, 1):
             safe = safe_name(name, n)
             if Path(safe).suffix.lower() not in KNOWN_SUFFIXES:
-                skipped.append(f"upload:{safe}: skipped: not a .txt, .html, .htm, .jsonl or .json file")
+                skipped.append(f"{safe}: skipped: not a .txt, .html, .htm, .jsonl or .json file")
                 continue
             while safe in names:                                # the same name twice: keep both
                 safe = f"{n}-{safe}"
@@ -85,7 +86,9 @@ def read_upload(upload: Upload) -> tuple[list[Article], list[str]]:
         prefix = str(folder) + "/"
 
         def report(line: str) -> None:
-            skipped.append(line.replace(prefix, "upload:"))
+            # what the person sent, not our temporary folder: "feed.jsonl:3", "pasted JSON Lines, line 2"
+            line = line.replace(prefix + "~pasted.jsonl:1", "the pasted article").replace(prefix, "")
+            skipped.append(re.sub(r"^~sent\.jsonl:(\d+)", r"pasted JSON Lines, line \1", line))
 
         try:
             articles = load([str(folder)], report=report).articles
