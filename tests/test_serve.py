@@ -3,6 +3,7 @@ form and API, stories and their briefs, the contract's JSON, escaping, tokens, o
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -371,3 +372,14 @@ def test_the_story_page_names_sources_as_they_were_sent():
                       A(id="e", source="/srv/feeds/y/c.txt")]) == {
         "a": "01-wire.txt, uploaded", "b": "pasted in the form", "c": "pasted JSON Lines, line 4",
         "d": "x/b.txt", "e": "y/c.txt"}
+
+
+def test_an_article_on_the_story_page_opens_in_the_latest_brief(demo):
+    client, info = demo
+    page = client.get("/stories/1").text
+    links = re.findall(r'<td><a href="/briefs/(\d+)#art-(\d+)">', page)
+    assert links and {int(b) for b, _n in links} == {info["latest_brief"]}
+    brief = client.get(f"/briefs/{info['latest_brief']}").text
+    story = client.get("/api/stories/1").json()
+    for _b, n in links:      # the brief numbers its articles in the story's order
+        assert f'id="art-{n}" data-article="{story["articles"][int(n) - 1]}"' in brief
