@@ -101,7 +101,10 @@ def test_a_participle_clause_before_member_states_is_no_reported_speech():
 
 @pytest.mark.parametrize("phrase", ["67", "Downstream", "in Bosnia and Herzegovina", "''", "' she", "Many", "Last year",
                                     "Fergus Bordewich in", "Opponents call the hunt butchery", "Separately", "Mrs",
-                                    "$29.99. Alvita", "it's economics", "Just five years ago"])
+                                    "$29.99. Alvita", "it's economics", "Just five years ago",
+                                    "Britain defended its record", "He acknowledged that some officers",
+                                    "government inspector's", "Metropolitan police Assistant Commissioner David Vaness "
+                                    "said police", "Neville and Doreen Lawrence pushed"])
 def test_what_is_not_a_speaker(phrase):
     assert not plausible_speaker(phrase)
 

@@ -14,7 +14,7 @@ from newsbrief.analyse.people.quotes.vocabulary import (CLAUSE_VERB, CONJUNCTION
                                                         MALE, NOT_ROLES, NOT_SPEAKER, NOT_SUBJECT_OPENER,
                                                         ORGANISATION_TAIL, ORGANISATION_WORDS, OTHER_GENDER,
                                                         PERSON_NOUNS, PREPOSITION, PRONOUNS, PROPER_NAME, QUANTIFIERS,
-                                                        RANKS, RELATIVE, SAME_ROLE)
+                                                        RANKS, RELATIVE, SAME_ROLE, SPEECH_PAST)
 
 _LEAD_CHARS = 400
 
@@ -36,6 +36,7 @@ class Speakers:
         speaker; a description is, unless it is an appositive after a name ("Smith, the commander,
         said"); introductory clauses ("In one incident, he said") are passed over."""
         who = (who or "").strip(" \t\n'`\"“”‘’")       # a stray mark of a TeX-style quote: "' she"
+        who = re.sub(r"(?<=[a-z]{3})\.$", "", who)       # "said William Hague.": the sentence's full stop
         if not who:
             return None, None
         offset = at if self.text[at:at + len(who)] == who else self.text.find(who, max(0, at - 300))
@@ -203,17 +204,28 @@ def plausible_speaker(phrase: str) -> bool:
     if re.search(r"[:;()\[\]$\"“”`]|''", phrase):
         return False
     first, last = words[0].lower().strip(",.'’"), words[-1].lower().strip(",.'’")
-    if NOT_SUBJECT_OPENER.match(first) or last in FRAGMENT_END or last.endswith("-"):
-        return False
+    if NOT_SUBJECT_OPENER.match(first) or last in FRAGMENT_END or last.endswith("-") \
+            or re.search(r"['’]s?$", words[-1]):
+        return False    # ... or "government inspector's": what he owns was cut off
     if all(w.lower() in QUANTIFIERS for w in words) or (len(words) == 1 and (first.endswith("ly") or first in _HONORIFICS)):
         return False    # "Many", "Separately", "Mrs"
     return not misread_clause(phrase)
 
 
 def misread_clause(phrase: str) -> bool:
-    """A "speaker" with a verb of its own is a sentence read wrong ("Opponents call the hunt butchery"):
-    what it said is no reported speech either."""
-    return bool(FINITE_VERB.search(phrase))
+    """A "speaker" with a verb of its own is a sentence read wrong ("Opponents call the hunt butchery",
+    "Britain defended its record", "He acknowledged that some officers", "Neville and Doreen Lawrence
+    pushed"): what it said is no reported speech either."""
+    words = phrase.split()
+    return bool(FINITE_VERB.search(phrase) or SPEECH_PAST.search(phrase) or _VERB_AND_OBJECT.search(phrase)
+                or (len(words) > 1 and words[0].lower() in PRONOUNS)
+                or (len(words) > 1 and re.fullmatch(r"[a-z]{2,}ed", words[-1])
+                    and (words[-2][:1].isupper() or words[-2].endswith("ly"))))
+
+
+# a past tense with its object: "defended its record", "submitted a 72-page report"
+_VERB_AND_OBJECT = re.compile(r"\b[a-z]{3,}ed\s+(?:the|a|an|its|his|her|their|our|this|that|these|those|it|them|"
+                              r"him|us|\d)\b")
 
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "rev", "mme", "mlle"}

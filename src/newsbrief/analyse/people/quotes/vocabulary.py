@@ -74,8 +74,9 @@ INTRODUCTORY = re.compile(r"^(?:in|on|at|after|before|since|during|despite|with|
                           r"while|when|although|though|if|earlier|later|meanwhile|speaking|keeping|asked|"
                           r"[a-z]+ing\b|armed|faced|backed)\b", re.IGNORECASE)
 AUXILIARY = re.compile(r"(?:\s+(?:has|have|had|would|will|also|later|then|earlier|already|again|previously|"
-                       r"repeatedly|often|once|on\s+\w+day|yesterday|today|late\s+\w+|in\s+a\s+statement))+$",
-                       re.IGNORECASE)
+                       r"repeatedly|often|once|recently|initially|first|publicly|privately|officially|reportedly|"
+                       r"formerly|originally|finally|separately|on\s+\w+day|yesterday|today|late\s+\w+|"
+                       r"in\s+a\s+statement))+$", re.IGNORECASE)
 RANKS = {"general", "gen", "colonel", "col", "major", "captain", "lieutenant", "lt", "sergeant", "brigadier",
          "admiral", "marshal"}
 # What a speaker phrase that names no entity must not be (speakers.plausible_speaker): words that open an
@@ -100,6 +101,9 @@ QUANTIFIERS = {"many", "some", "few", "others", "other", "another", "all", "most
                "three", "four", "five", "six", "seven", "eight", "nine", "ten", "none", "each", "either", "neither",
                "any", "more", "less", "much", "everyone", "everybody", "someone", "somebody", "nobody", "anyone",
                "the", "a", "an"}
+# a reporting verb inside the phrase: the sentence was cut in the wrong place ("Vaness said police")
+SPEECH_PAST = re.compile(r"\b(?:said|told|added|stated|announced|warned|insisted|confirmed|denied|explained|"
+                         r"argued|acknowledged|admitted|stressed|wrote|testified|quoted)\b", re.IGNORECASE)
 FINITE_VERB = re.compile(
     r"\b(?:is|was|were|are|has|have|had|will|would|can|could|did|does|do|may|might|must|should|shall|cannot|"
     r"\w+n['’]t|(?:it|that|there|what|he|she|i|we|they|you)['’](?:s|m|re|ll|d|ve)|gave|gives|give|took|takes|found|finds|made|makes|put|puts|wants|want|went|goes|got|gets|"
