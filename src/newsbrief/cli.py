@@ -169,7 +169,7 @@ def cmd_batch(args: argparse.Namespace, ui: Console) -> int:
     blocksize = parse_size(args.blocksize) if args.blocksize else None
     with ui.session():
         _gazetteer(ui)
-        with ui.status("batch (the lines above say its stage)"), _PartsDone(ui, Path(args.output)) as parts:
+        with ui.status("batch on Dask"), _PartsDone(ui, Path(args.output)) as parts:
             def report(line: str) -> None:
                 ui.report(line)
                 parts.heard(line)
