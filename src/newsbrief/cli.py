@@ -152,7 +152,8 @@ def cmd_gazetteer(args: argparse.Namespace, ui: Console) -> int:
         with ui.session(), ui.status(f"indexing {path.name}"):
             count = build.add_geonames_dump(path)
         if count == 0:
-            raise NewsbriefError(f"{path}: no places read; is it in the GeoNames 'geoname' layout (19 tab-separated columns)?")
+            raise NewsbriefError(f"{path}: no places read; is it in the GeoNames 'geoname' layout "
+                                 "(19 tab-separated columns)?")
         ui.report(f"added {count} places from {path} to {build.user_file()}")
     else:   # info: build what is missing and say where the index is
         with ui.session():

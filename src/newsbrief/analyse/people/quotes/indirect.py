@@ -83,7 +83,8 @@ def _indirect(text: str, sentence: Span) -> Raw | None:
         if _subject_like(found.speaker):
             return _trim(text, found)
     for verb in VERB.finditer(s[:body_end]):
-        if _NOUN_BEFORE.search(s[:verb.start()]) or (verb.group(0) == "states" and _STATES_NOUN.search(s[:verb.start()])):
+        if _NOUN_BEFORE.search(s[:verb.start()]) or \
+                (verb.group(0) == "states" and _STATES_NOUN.search(s[:verb.start()])):
             continue          # "the report of an inquiry", "his claims", "member states": the word is a noun here
         before, after = s[:verb.start()], s[verb.end():body_end]
         tail = LISTENER_TAIL if verb.group(0) in LISTENER_VERBS else TAIL

@@ -207,7 +207,8 @@ def plausible_speaker(phrase: str) -> bool:
     if NOT_SUBJECT_OPENER.match(first) or last in FRAGMENT_END or last.endswith("-") \
             or re.search(r"['’]s?$", words[-1]):
         return False    # ... or "government inspector's": what he owns was cut off
-    if all(w.lower() in QUANTIFIERS for w in words) or (len(words) == 1 and (first.endswith("ly") or first in _HONORIFICS)):
+    if all(w.lower() in QUANTIFIERS for w in words) or \
+            (len(words) == 1 and (first.endswith("ly") or first in _HONORIFICS)):
         return False    # "Many", "Separately", "Mrs"
     return not misread_clause(phrase)
 

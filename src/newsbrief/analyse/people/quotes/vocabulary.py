@@ -106,7 +106,8 @@ SPEECH_PAST = re.compile(r"\b(?:said|told|added|stated|announced|warned|insisted
                          r"argued|acknowledged|admitted|stressed|wrote|testified|quoted)\b", re.IGNORECASE)
 FINITE_VERB = re.compile(
     r"\b(?:is|was|were|are|has|have|had|will|would|can|could|did|does|do|may|might|must|should|shall|cannot|"
-    r"\w+n['’]t|(?:it|that|there|what|he|she|i|we|they|you)['’](?:s|m|re|ll|d|ve)|gave|gives|give|took|takes|found|finds|made|makes|put|puts|wants|want|went|goes|got|gets|"
+    r"\w+n['’]t|(?:it|that|there|what|he|she|i|we|they|you)['’](?:s|m|re|ll|d|ve)|"
+    r"gave|gives|give|took|takes|found|finds|made|makes|put|puts|wants|want|went|goes|got|gets|"
     r"keeps|kept|spend|spends|spent|suspect|suspects|call|calls|turned|worked|granted|includes|include|"
     r"think|thinks|knew|knows|know|saw|sees|held|holds|left|leaves|became|becomes|seemed|seems|appears)\b",
     re.IGNORECASE)
