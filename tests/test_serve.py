@@ -383,3 +383,29 @@ def test_an_article_on_the_story_page_opens_in_the_latest_brief(demo):
     story = client.get("/api/stories/1").json()
     for _b, n in links:      # the brief numbers its articles in the story's order
         assert f'id="art-{n}" data-article="{story["articles"][int(n) - 1]}"' in brief
+
+
+def test_a_story_update_analyses_only_its_new_articles(tmp_path, example_loaded, monkeypatch):
+    from newsbrief.serve import briefer
+    analysed: list[list[str]] = []
+    real = briefer.analyse
+
+    def counting(articles):
+        analysed.append([a.id for a in articles])
+        return real(articles)
+    monkeypatch.setattr(briefer, "analyse", counting)
+    store = open_store(tmp_path / "s.db")
+    first = example_loaded.articles[:3]
+    store.add_articles(first)
+    story = store.new_story()
+    store.add_to_story(story, [a.id for a in first])
+    one = briefer.write_brief(store, story)
+    late = example_loaded.articles[6]
+    store.add_articles([late])
+    store.add_to_story(story, [late.id])
+    two = briefer.write_brief(store, story)
+    assert analysed == [[a.id for a in first], [late.id]]
+    # the same brief as analysing the four afresh
+    fresh = briefer.brief(real([*first, late]))
+    assert json.loads(store.brief_json(two)) == json.loads(json.dumps(fresh.to_dict()))
+    assert one != two

@@ -160,6 +160,22 @@ def test_analyses_are_kept_per_article(store):
     assert store.analysis("nope") is None
 
 
+def test_an_analysis_is_reused_only_while_its_article_and_version_are_the_same(store, monkeypatch):
+    from newsbrief.pipeline import analyse
+    from newsbrief.store import library
+    article = _article("a", "Prime Minister Ana Horvat visited Slavonski Brod on Monday, 17 March 2025.",
+                       published="2025-03-17")
+    store.add_articles([article])
+    (analysis,) = analyse([article])
+    store.save_analyses([analysis])
+    kept = store.reusable_analyses([article])["a"]
+    assert kept.to_dict() == analysis.to_dict() and kept.found["toponyms"] and kept.found["mentions"]
+    assert kept.found == analysis.found
+    assert store.reusable_analyses([replace(article, published="2025-03-18")]) == {}   # dated anew
+    monkeypatch.setattr(library, "__version__", "99.0")                                  # a new version
+    assert store.reusable_analyses([article]) == {}
+
+
 # ---------------------------------------------------------------- stories and briefs
 
 

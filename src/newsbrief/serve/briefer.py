@@ -80,7 +80,7 @@ class Briefer:
 
 
 def write_brief(store: Store, story: int) -> int | None:
-    """Analyse the story's articles, keep their analyses, and store a brief of them all, noting which
+    """Analyse the story's new articles, keep their analyses, and store a brief of them all, noting which
     articles the previous brief did not have. None when the story has no articles or nothing new."""
     articles = store.story_articles(story)
     if not articles:
@@ -92,6 +92,11 @@ def write_brief(store: Store, story: int) -> int | None:
     new = [a.id for a in articles if a.id not in before]
     if previous and not new:
         return previous[0].id
-    analyses = analyse(articles)     # in process: the brief merges places and people across articles
-    store.save_analyses(analyses)
+    # the articles the story already had keep their analyses; only new or changed ones are analysed (in
+    # process: the brief merges places and people across articles)
+    kept = store.reusable_analyses(articles)
+    fresh = analyse([a for a in articles if a.id not in kept])
+    store.save_analyses(fresh)
+    made = iter(fresh)
+    analyses = [kept[a.id] if a.id in kept else next(made) for a in articles]
     return store.save_brief(story, brief(analyses), new_articles=new)

@@ -27,8 +27,8 @@ def article_from_dict(data: dict) -> Article:
 def analysis_from_dict(data: dict) -> Analysis:
     """An `analyse` line (the Article fields and the extracted lists side by side) as an Analysis.
 
-    It lacks the in-process `found` (raw toponyms and mentions), so a brief made from it resolves places
-    and people per article only; the web app re-analyses articles when it writes a brief."""
+    It lacks the in-process `found` (raw toponyms and mentions), which a brief needs to merge places and
+    people across articles: that is kept beside it (newsbrief.analyse.found; the store's `found` column)."""
     names = {f.name for f in dataclasses.fields(Analysis)} - {"article"}
     fields = {k: v for k, v in data.items() if k in names}
     fields["article"] = {k: v for k, v in data.items() if k not in names}

@@ -12,8 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsbrief import __version__
+from newsbrief.analyse.found import found_from_dict, found_to_dict
 from newsbrief.model import Analysis, Article, Brief, to_dict
-from newsbrief.store.codec import article_from_dict, brief_from_dict
+from newsbrief.store.codec import analysis_from_dict, article_from_dict, brief_from_dict
 from newsbrief.store.db import Database, Transaction, open_database
 from newsbrief.store.migrations import migrate, now
 
@@ -55,6 +57,11 @@ class BriefInfo:
 def content_hash(text: str) -> str:
     """The same text, however it was wrapped or spaced, has the same hash."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def analysis_basis(article: Article) -> str:
+    """What an analysis was made from: the article as stored and the version that analysed it."""
+    return hashlib.sha256((_json(to_dict(article)) + __version__).encode("utf-8")).hexdigest()
 
 
 def _json(value: object) -> str:
@@ -124,13 +131,28 @@ class Store:
     # ------------------------------------------------------------ analyses
 
     def save_analyses(self, analyses: Iterable[Analysis]) -> None:
-        """Keep each article's latest analysis (the `analyse` JSON line)."""
+        """Keep each article's latest analysis (the `analyse` JSON line), with its story-level evidence."""
         with self.db.transaction() as tx:
             for analysis in analyses:
                 data, made = _json(analysis.to_dict()), now()
-                tx.execute("INSERT INTO analyses (article_id, data, made_at) VALUES (?, ?, ?) "
-                           "ON CONFLICT (article_id) DO UPDATE SET data = excluded.data, made_at = excluded.made_at",
-                           (analysis.article.id, data, made))
+                found = _json(found_to_dict(analysis.found)) if analysis.found else None
+                tx.execute("INSERT INTO analyses (article_id, data, made_at, found, basis) VALUES (?, ?, ?, ?, ?) "
+                           "ON CONFLICT (article_id) DO UPDATE SET data = excluded.data, made_at = excluded.made_at, "
+                           "found = excluded.found, basis = excluded.basis",
+                           (analysis.article.id, data, made, found, analysis_basis(analysis.article)))
+
+    def reusable_analyses(self, articles: Iterable[Article]) -> dict[str, Analysis]:
+        """The stored analyses of these articles that still hold: made by this version of newsbrief from
+        the article as it is now, with the evidence a brief needs. By article id."""
+        out = {}
+        with self.db.transaction(write=False) as tx:
+            for article in articles:
+                row = tx.one("SELECT data, found, basis FROM analyses WHERE article_id = ?", (article.id,))
+                if row and row[1] and row[2] == analysis_basis(article):
+                    analysis = analysis_from_dict(json.loads(row[0]))
+                    analysis.article, analysis.found = article, found_from_dict(json.loads(row[1]))
+                    out[article.id] = analysis
+        return out
 
     def analysis(self, article_id: str) -> dict | None:
         with self.db.transaction(write=False) as tx:

@@ -49,6 +49,13 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "ALTER TABLE briefs ADD COLUMN new_articles TEXT NOT NULL DEFAULT '[]'",
         "ALTER TABLE story_articles ADD COLUMN position INTEGER NOT NULL DEFAULT 0",
     ]),
+    # A story's next brief re-uses the analyses of the articles it already had: each keeps the
+    # story-level evidence a brief needs (Analysis.found) and what it was made from (the article's
+    # JSON and the newsbrief version, hashed), so a changed article or a new version is analysed again.
+    (3, "analyses keep their story-level evidence and what they were made from", [
+        "ALTER TABLE analyses ADD COLUMN found TEXT",
+        "ALTER TABLE analyses ADD COLUMN basis TEXT",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]
