@@ -21,7 +21,7 @@ so. Results are kept in the system temp folder, so that sizes can be run one at 
     python bench/throughput.py --sizes 1000,10000 --write
     python bench/throughput.py --sizes 100000 --sample 10 --write      # adds to the saved results
     python bench/throughput.py --profile 200                            # where the time goes (cProfile)
-    python bench/throughput.py --floor 300                              # the NER alone: the per-core ceiling
+    python bench/throughput.py --floor 1000                             # the NER alone: the per-core ceiling
 """
 from __future__ import annotations
 
@@ -211,7 +211,8 @@ def table(results: list[dict]) -> str:
         prof = json.loads((WORK / "profile.json").read_text())
         shares = "; ".join(f"{name.strip()} {t / prof['seconds']:.0%}" for name, t in prof["parts"].items() if t)
         lines.append(f"- Where the time goes (`--profile {prof['articles']}`, cProfile, one process, share of "
-                     f"{prof['seconds']:.0f} s): {shares}. analyse/nlp.py runs the NER without spaCy's shared "
+                     f"{prof['seconds']:.0f} s; the profiler slows the Python stages more than the NER, whose "
+                     f"share without it is below): {shares}. analyse/nlp.py runs the NER without spaCy's shared "
                      "`tok2vec` component, which only the (excluded) tagger and parser listen to: en_core_web_sm's "
                      "NER has its own embedding layers, and its entities are the same without it (412 articles, "
                      "27,900 entities, identical) for 30% less NER time.")
@@ -220,7 +221,7 @@ def table(results: list[dict]) -> str:
         n, cpu = f["articles"], f["cpu"]
         whole = cpu["read + clean"] + cpu["analysis"]
         lines.append(f"- The floor (`--floor {n}`, CPU seconds in one process, median of {f['rounds']}): spaCy's NER "
-                     f"alone on the clean text of {n} articles of this corpus (mean {f['words'] / n:.0f} words) "
+                     f"alone on the clean text of {n:,} articles of this corpus (mean {f['words'] / n:.0f} words) "
                      f"runs at **{n / cpu['NER']:.1f} articles per CPU-second** ({f['words'] / cpu['NER']:,.0f} "
                      f"words/s); the whole per-article work (read + clean + analyse) at {n / whole:.1f}, the NER "
                      f"being {cpu['NER'] / whole:.0%} of it. Even if everything else took no time, "
@@ -285,18 +286,14 @@ def profile(n: int, seed: int) -> str:
 
 def floor(n: int, seed: int, rounds: int = 3) -> str:
     """CPU seconds of spaCy's NER alone (newsbrief.analyse.nlp.names_of) against the whole per-article
-    analysis, over the clean text of the same n articles, in this process, the median of `rounds`
-    alternated runs: the NER's rate is what the analysis could reach per core if everything else took
+    analysis, over the clean text of the same n articles (the corpus of the throughput run of that size),
+    in this process, the median of `rounds` alternated runs: the NER's rate is what the analysis could reach per core if everything else took
     no time."""
     from newsbrief.analyse import analyse_articles
     from newsbrief.analyse.nlp import names_of
     from newsbrief.pipeline import load
 
-    folder = WORK / f"profile-{n}-{seed}"
-    if not folder.exists():
-        import scale_corpus
-
-        scale_corpus.write(n, folder, seed=seed)
+    folder = corpus(n, seed)      # the articles of the --sizes run of that n
     load([str(folder)])
     names_of(["Warm up in Zagreb."])
     times: dict[str, list[float]] = {"read + clean": [], "NER": [], "analysis": []}
