@@ -164,3 +164,22 @@ def _write_warc(path: Path, pages: list[tuple[str, str, bytes]]) -> None:
             writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(payload),
                                                           http_headers=headers))
 
+
+
+def test_briefs_follow_the_batch_without_analysing_again(tmp_path):
+    pytest.importorskip("newsbrief.group.stories")
+    from newsbrief.pipeline import brief
+    from newsbrief.render.json import to_json
+    from newsbrief.scale.rows import read_analyses
+
+    out = tmp_path / "out"
+    assert main(["batch", str(FIXTURE), "-o", str(out), "--scheduler", "sync", "--briefs"]) == 0
+    stories = [json.loads(line) for line in (out / "stories.jsonl").read_text(encoding="utf-8").splitlines()]
+    wanted = [s for s in stories if len(s["articles"]) >= 2]
+    assert wanted and sorted(p.stem for p in (out / "briefs").glob("*.json")) == sorted(s["story"] for s in wanted)
+    assert json.loads((out / "summary.json").read_text())["stories"]["briefs"] == len(wanted)
+    # each brief is the one the articles, analysed afresh, give
+    articles = {a.article.id: a.article for a in read_analyses(out)}
+    for story in wanted:
+        written = (out / "briefs" / f"{story['story']}.json").read_text(encoding="utf-8")
+        assert written == to_json(brief([articles[i] for i in story["articles"]]))

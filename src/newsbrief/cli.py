@@ -175,7 +175,8 @@ def cmd_batch(args: argparse.Namespace, ui: Console) -> int:
                 ui.report(line)
                 parts.heard(line)
             run_batch(args.inputs, args.output, scheduler=args.scheduler, workers=args.workers,
-                      blocksize=blocksize, report=report, after=story_grouping() if args.stories else None)
+                      blocksize=blocksize, report=report,
+                      after=story_grouping(briefs=args.briefs) if args.stories or args.briefs else None)
     return 0
 
 
@@ -326,6 +327,8 @@ def parser() -> argparse.ArgumentParser:
                     "(default 2)")
     bt.add_argument("--blocksize", metavar="BYTES", help="input per task, e.g. 32MB (default: about four per worker)")
     bt.add_argument("--stories", action="store_true", help="also group the articles into stories: OUTPUT/stories.jsonl")
+    bt.add_argument("--briefs", action="store_true", help="also brief each story of two or more articles: "
+                    "OUTPUT/briefs/STORY.json, from the batch's analyses (implies --stories)")
     bt.set_defaults(parser=bt, run=cmd_batch)
 
     sv = sub.add_parser("serve", parents=[common],

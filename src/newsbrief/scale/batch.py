@@ -13,6 +13,8 @@ hidden name, then renamed into place):
     out/errors.parquet                    one row per skipped item (source, stage, reason) or note
     out/summary.json                      counts, timings, workers, model loads and peak memory
     out/stories.jsonl                     with after=story_grouping() (--stories): the articles' stories
+    out/briefs/<story>.json               with story_grouping(briefs=True) (--briefs): a brief per story of
+                                          two or more articles, the JSON of `newsbrief brief`
 
 What the single-process path does across articles, the batch does across the whole input: lines repeated
 by two or more articles are clutter (a first pass counts them), and repeated ids get "-2", "-3" suffixes in
@@ -150,12 +152,13 @@ def run_batch(inputs: Iterable[str], output: str | Path, *, scheduler: str = "lo
     return result
 
 
-def story_grouping() -> Callable[[Path, BatchResult], dict]:
+def story_grouping(briefs: bool = False, min_articles: int = 2) -> Callable[[Path, BatchResult], dict]:
     """The `after` hook that groups the batch's articles into stories (newsbrief.group.stories) and writes
     stories.jsonl (the lines of `newsbrief stories`: story id, article ids, headline, first and last day). The grouping is
     online but sequential: it runs in the client, over the articles read back from the Parquet output in
-    input order and fed by date, all held in memory (group_stories sorts them). Raises UsageError, before
-    any work, when this version has no story grouping."""
+    input order and fed by date, all held in memory (group_stories sorts them). With `briefs`, each story
+    of `min_articles` or more also gets its brief (`story_briefs`). Raises UsageError, before any work,
+    when this version has no story grouping."""
     try:
         from newsbrief.group.stories import group_stories, story_line
     except ImportError:
@@ -169,8 +172,42 @@ def story_grouping() -> Callable[[Path, BatchResult], dict]:
         stories = group_stories(analysis.article for analysis in read_analyses(folder))
         with open(folder / "stories.jsonl", "w", encoding="utf-8") as out:
             out.writelines(story_line(story) for story in stories)
-        return {"stories": len(stories), "seconds": round(time.perf_counter() - started, 3)}
+        done = {"stories": len(stories), "seconds": round(time.perf_counter() - started, 3)}
+        if briefs:
+            mark = time.perf_counter()
+            done["briefs"] = story_briefs(folder, stories, min_articles)
+            done["briefs_seconds"] = round(time.perf_counter() - mark, 3)
+        return done
     return group
+
+
+def story_briefs(folder: Path, stories: list, min_articles: int = 2) -> int:
+    """briefs/<story>.json for each story of `min_articles` or more: the brief stage over the analyses the
+    batch wrote (with their story-level evidence), so nothing is analysed again. One pass over the output:
+    a story's analyses are held only until its last article has been read, then it is briefed and let go.
+    Articles stay as the batch analysed them (an undated one is not dated from its story here)."""
+    from newsbrief.brief import make_brief
+    from newsbrief.render.json import to_json
+    from newsbrief.scale.rows import read_analyses
+
+    wanted = [s for s in stories if len(s.articles) >= min_articles]
+    story_of = {article: k for k, story in enumerate(wanted) for article in story.articles}
+    waiting: dict[int, dict] = {}
+    (folder / "briefs").mkdir(exist_ok=True)
+    written = 0
+    for analysis in read_analyses(folder, with_found=True):
+        k = story_of.get(analysis.article.id)
+        if k is None:
+            continue
+        held = waiting.setdefault(k, {})
+        held[analysis.article.id] = analysis
+        if len(held) == len(wanted[k].articles):
+            story = wanted[k]
+            brief = make_brief([held[a] for a in story.articles])   # the story's order: as they came
+            (folder / "briefs" / f"{story.id}.json").write_text(to_json(brief), encoding="utf-8")
+            del waiting[k]
+            written += 1
+    return written
 
 
 def parse_size(text: str) -> int:

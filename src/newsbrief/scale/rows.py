@@ -2,7 +2,9 @@
 
 An article row holds the article's fields flat (to filter and group on without parsing JSON), the number
 of things found of each kind, and `analysis`: the article's line of `newsbrief analyse`, exactly
-(newsbrief.render.json.analysis_line, without its newline), which is what a later stage reads back.
+(newsbrief.render.json.analysis_line, without its newline), which is what a later stage reads back, with
+`found` beside it: the story-level evidence (newsbrief.analyse.found) that lets briefs follow the batch
+without analysing the articles again.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from newsbrief.analyse.found import found_from_dict, found_to_dict
 from newsbrief.model import Analysis
 from newsbrief.render.json import analysis_line
 
@@ -23,7 +26,7 @@ ARTICLE_SCHEMA = pa.schema([
     ("published_inferred", pa.bool_()), ("dateline_place", pa.string()), ("dateline_agency", pa.string()),
     ("text", pa.string()), ("chars", pa.int32()), ("sentences", pa.int32()), ("times", pa.int32()),
     ("entities", pa.int32()), ("quotes", pa.int32()), ("figures", pa.int32()), ("places", pa.int32()),
-    ("analysis", pa.string()),
+    ("analysis", pa.string()), ("found", pa.string()),
     ("part", pa.int32()), ("seq", pa.int32()),      # input order: partition, then position in it
 ])
 
@@ -41,6 +44,7 @@ def article_row(analysis: Analysis, part: int, seq: int) -> dict:
         "text": a.text, "chars": len(a.text), "sentences": len(analysis.sentences), "times": len(analysis.times),
         "entities": len(analysis.entities), "quotes": len(analysis.quotes), "figures": len(analysis.figures),
         "places": len(analysis.places), "analysis": analysis_line(analysis).rstrip("\n"),
+        "found": json.dumps(found_to_dict(analysis.found), ensure_ascii=False, separators=(",", ":")),
         "part": part, "seq": seq,
     }
 
@@ -93,13 +97,18 @@ def read_articles(folder: str | Path, columns: list[str] | None = None) -> pa.Ta
     return table.sort_by([("part", "ascending"), ("seq", "ascending")])
 
 
-def read_analyses(folder: str | Path, batch_size: int = 256) -> Iterator[Analysis]:
+def read_analyses(folder: str | Path, batch_size: int = 256, with_found: bool = False) -> Iterator[Analysis]:
     """The batch's analyses back as the data model, in input order, a few hundred rows in memory at a
-    time: what story grouping and briefs read after a batch. Like any `analyse` line read back, they lack
-    the in-process `found` (see newsbrief.store.codec.analysis_from_dict)."""
+    time: what story grouping and briefs read after a batch. `with_found` adds the story-level evidence a
+    brief needs (`Analysis.found`; without it, as for any `analyse` line read back, it is None)."""
     from newsbrief.store.codec import analysis_from_dict
 
+    columns = ["analysis", "found"] if with_found else ["analysis"]
     for file in sorted((Path(folder) / "articles").glob("part-*.parquet")):
-        for batch in pq.ParquetFile(file).iter_batches(columns=["analysis"], batch_size=batch_size):
-            for line in batch.column(0).to_pylist():
-                yield analysis_from_dict(json.loads(line))
+        for batch in pq.ParquetFile(file).iter_batches(columns=columns, batch_size=batch_size):
+            lines = batch.column(0).to_pylist()
+            found = batch.column(1).to_pylist() if with_found else [None] * len(lines)
+            for line, evidence in zip(lines, found, strict=True):
+                analysis = analysis_from_dict(json.loads(line))
+                analysis.found = found_from_dict(json.loads(evidence)) if evidence else None
+                yield analysis
