@@ -128,3 +128,16 @@ def test_a_questions_asking_words_are_not_its_subject():
     question = asked("Describe the efforts to rescue the miners. Include details and any information on delays.")
     assert {stem("rescue"), stem("miners"), stem("efforts"), stem("delays")} <= question
     assert not question & {stem("describe"), stem("include"), stem("details"), stem("information")}
+
+
+def test_what_cannot_stand_in_a_summary_is_left_out():
+    from newsbrief.brief.sentences import Candidate, Statement
+    from newsbrief.brief.summary import usable
+
+    def can(text):
+        return usable(Statement(copies=[Candidate(article=0, position=0, start=0, end=len(text), text=text)]))
+    assert can("The levee on the Sava broke near Slavonski Brod on Saturday.")
+    assert not can("Though much of the Gulf of Mexico remains open to fishing...")       # a teaser cut short
+    assert not can("More information is on the Web site: www.example.org today.")
+    assert not can("SAVA FLOOD LATEST NEWS FROM THE REGION TODAY.")                      # a heading
+    assert not can("The levee broke near Slavonski Brod on Saturday, and Gov.")          # cut after a title

@@ -59,10 +59,11 @@ ENDS_LIKE_A_SENTENCE = (".", "!", '"', "”", "'", "’", ")")
 
 def usable(statement: Statement) -> bool:
     """Can the sentence stand in a summary: prose of a sentence's length, not a question, a label, a
-    heading in capitals or an address."""
+    heading in capitals, an address or a teaser cut short ("Though much of the Gulf...")."""
     text = statement.first.text.rstrip()
     tokens = text.split()
     return (MIN_WORDS <= len(tokens) <= MAX_WORDS and text.endswith(ENDS_LIKE_A_SENTENCE)
+            and not text.endswith(("...", "…"))          # a teaser cut short
             and (text[:1].isupper() or text[:1] in "\"“‘'`0123456789")
             and sum(t.isupper() for t in tokens) <= 0.5 * len(tokens)
             and not NOT_PROSE.search(text))
