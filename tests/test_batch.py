@@ -166,14 +166,18 @@ def _write_warc(path: Path, pages: list[tuple[str, str, bytes]]) -> None:
 
 
 
-def test_briefs_follow_the_batch_without_analysing_again(tmp_path):
+@pytest.mark.parametrize("scheduler", ["sync", "local"])
+def test_briefs_follow_the_batch_without_analysing_again(tmp_path, scheduler):
     pytest.importorskip("newsbrief.group.stories")
     from newsbrief.pipeline import brief
     from newsbrief.render.json import to_json
     from newsbrief.scale.rows import read_analyses
 
     out = tmp_path / "out"
-    assert main(["batch", str(FIXTURE), "-o", str(out), "--scheduler", "sync", "--briefs"]) == 0
+    # on a LocalCluster the briefs are made on the workers, which never load spaCy for them
+    assert main(["batch", str(FIXTURE), "-o", str(out), "--scheduler", scheduler, "--briefs", "--blocksize", "700"]) == 0
+    if scheduler == "local":
+        assert sorted(json.loads((out / "summary.json").read_text())["model_loads"].values()) == [1, 1]
     stories = [json.loads(line) for line in (out / "stories.jsonl").read_text(encoding="utf-8").splitlines()]
     wanted = [s for s in stories if len(s["articles"]) >= 2]
     assert wanted and sorted(p.stem for p in (out / "briefs").glob("*.json")) == sorted(s["story"] for s in wanted)

@@ -73,12 +73,13 @@ class BatchResult:
 
 def run_batch(inputs: Iterable[str], output: str | Path, *, scheduler: str = "local", workers: int = 2,
               blocksize: int | None = None, report: Callable[[str], None] | None = None,
-              after: Callable[[Path, BatchResult], dict | None] | None = None,
+              after: Callable[[Path, BatchResult, object], dict | None] | None = None,
               sample: int | None = None) -> BatchResult:
     """Read, clean and analyse every input item on Dask; write the output folder (see the module doc).
 
-    `after(staging_folder, result)` runs once the articles are written and before the folder is published
-    (story grouping hooks in here); what it returns is kept in the summary. Raises NothingUsable when no
+    `after(staging_folder, result, client)` runs once the articles are written and before the folder is
+    published, with the batch's distributed Client still open (None for `sync`): story grouping and briefs
+    hook in here; what it returns is kept in the summary. Raises NothingUsable when no
     article came out. `sample=k` analyses only every k-th partition after scanning them all: a time sample
     for benchmarks, not an output to use."""
     say = report or (lambda line: None)
@@ -125,22 +126,22 @@ def run_batch(inputs: Iterable[str], output: str | Path, *, scheduler: str = "lo
             done: list[PartDone] = bag.map(run_part, repeated=repeated, renames=renames,
                                            staging=str(staging)).compute(**compute)
             result.seconds["analyse"] = round(time.perf_counter() - mark, 3)
+            errors = [error_row(s.source, s.reason, "read") for s in missing] + [e for d in done for e in d.errors]
+            result.items = sum(s.items for s in scans) + len(missing)
+            result.articles = sum(d.articles for d in done)
+            result.task_cpu_s = round(sum(d.cpu for d in done), 3)
+            result.skipped = sum(e["skipped"] for e in errors)
+            result.notes = len(errors) - result.skipped
+            _say_errors(errors, output, say)
+            if not result.articles:
+                raise NothingUsable(f"nothing usable in the input ({result.skipped} item(s) skipped)")
+            write_errors(staging / "errors.parquet", errors)
+            if after is not None:     # while the workers are up: story briefs are spread over them
+                result.stories = after(staging, result, client)
             result.model_loads, worker_rss = _worker_facts(client)
-        errors = [error_row(s.source, s.reason, "read") for s in missing] + [e for d in done for e in d.errors]
-        result.items = sum(s.items for s in scans) + len(missing)
-        result.articles = sum(d.articles for d in done)
-        result.task_cpu_s = round(sum(d.cpu for d in done), 3)
-        result.skipped = sum(e["skipped"] for e in errors)
-        result.notes = len(errors) - result.skipped
         client_rss = _peak_rss_mb()
         result.peak_rss_mb = {"client": round(client_rss), "workers": worker_rss,
                               "sum": round(client_rss + sum(worker_rss.values()))}
-        _say_errors(errors, output, say)
-        if not result.articles:
-            raise NothingUsable(f"nothing usable in the input ({result.skipped} item(s) skipped)")
-        write_errors(staging / "errors.parquet", errors)
-        if after is not None:
-            result.stories = after(staging, result)
         result.seconds["total"] = round(time.perf_counter() - started, 3)
         (staging / "summary.json").write_text(json.dumps(asdict(result), indent=2) + "\n", encoding="utf-8")
         _publish(staging, output)
@@ -152,7 +153,7 @@ def run_batch(inputs: Iterable[str], output: str | Path, *, scheduler: str = "lo
     return result
 
 
-def story_grouping(briefs: bool = False, min_articles: int = 2) -> Callable[[Path, BatchResult], dict]:
+def story_grouping(briefs: bool = False, min_articles: int = 2) -> Callable[[Path, BatchResult, object], dict]:
     """The `after` hook that groups the batch's articles into stories (newsbrief.group.stories) and writes
     stories.jsonl (the lines of `newsbrief stories`: story id, article ids, headline, first and last day). The grouping is
     online but sequential: it runs in the client, over the articles read back from the Parquet output in
@@ -164,7 +165,7 @@ def story_grouping(briefs: bool = False, min_articles: int = 2) -> Callable[[Pat
     except ImportError:
         raise UsageError("--stories: story grouping (newsbrief.group.stories) is not in this version") from None
 
-    def group(folder: Path, result: BatchResult) -> dict:
+    def group(folder: Path, result: BatchResult, client: object = None) -> dict:
         from newsbrief.scale.rows import read_analyses
 
         started = time.perf_counter()
@@ -175,25 +176,27 @@ def story_grouping(briefs: bool = False, min_articles: int = 2) -> Callable[[Pat
         done = {"stories": len(stories), "seconds": round(time.perf_counter() - started, 3)}
         if briefs:
             mark = time.perf_counter()
-            done["briefs"] = story_briefs(folder, stories, min_articles)
+            done["briefs"] = story_briefs(folder, stories, min_articles, client)
             done["briefs_seconds"] = round(time.perf_counter() - mark, 3)
         return done
     return group
 
 
-def story_briefs(folder: Path, stories: list, min_articles: int = 2) -> int:
+def story_briefs(folder: Path, stories: list, min_articles: int = 2, client: object = None) -> int:
     """briefs/<story>.json for each story of `min_articles` or more: the brief stage over the analyses the
-    batch wrote (with their story-level evidence), so nothing is analysed again. One pass over the output:
-    a story's analyses are held only until its last article has been read, then it is briefed and let go.
-    Articles stay as the batch analysed them (an undated one is not dated from its story here)."""
-    from newsbrief.brief import make_brief
-    from newsbrief.render.json import to_json
+    batch wrote (with their story-level evidence), so nothing is analysed again. The client reads the
+    output once, holding a story's analyses only until its last article has been read; then the story is
+    briefed on a worker (`write_brief`; here, without a Client), a few stories per worker in flight at
+    once. Articles stay as the batch analysed them (an undated one is not dated from its story here)."""
     from newsbrief.scale.rows import read_analyses
 
     wanted = [s for s in stories if len(s.articles) >= min_articles]
     story_of = {article: k for k, story in enumerate(wanted) for article in story.articles}
+    target = folder / "briefs"
+    target.mkdir(exist_ok=True)
     waiting: dict[int, dict] = {}
-    (folder / "briefs").mkdir(exist_ok=True)
+    flight: list = []
+    room = 4 * max(1, len(client.scheduler_info()["workers"])) if client is not None else 0
     written = 0
     for analysis in read_analyses(folder, with_found=True):
         k = story_of.get(analysis.article.id)
@@ -201,13 +204,31 @@ def story_briefs(folder: Path, stories: list, min_articles: int = 2) -> int:
             continue
         held = waiting.setdefault(k, {})
         held[analysis.article.id] = analysis
-        if len(held) == len(wanted[k].articles):
-            story = wanted[k]
-            brief = make_brief([held[a] for a in story.articles])   # the story's order: as they came
-            (folder / "briefs" / f"{story.id}.json").write_text(to_json(brief), encoding="utf-8")
-            del waiting[k]
-            written += 1
-    return written
+        if len(held) < len(wanted[k].articles):
+            continue
+        story = wanted[k]
+        del waiting[k]
+        ordered = [held[a] for a in story.articles]          # the story's order: as they came
+        if client is None:
+            written += write_brief(ordered, str(target / f"{story.id}.json"))
+            continue
+        flight.append(client.submit(write_brief, ordered, str(target / f"{story.id}.json"), pure=False))
+        if len(flight) >= room:                               # bounded: the client's memory stays flat
+            from distributed import wait
+
+            finished, pending = wait(flight, return_when="FIRST_COMPLETED")
+            written += sum(f.result() for f in finished)
+            flight = list(pending)
+    return written + sum(f.result() for f in flight)
+
+
+def write_brief(analyses: list, path: str) -> int:
+    """One story's brief as the JSON of `newsbrief brief`, written to `path` (in the staging folder)."""
+    from newsbrief.brief import make_brief
+    from newsbrief.render.json import to_json
+
+    Path(path).write_text(to_json(make_brief(analyses)), encoding="utf-8")
+    return 1
 
 
 def parse_size(text: str) -> int:
