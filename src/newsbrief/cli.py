@@ -68,10 +68,9 @@ def _analyse(articles: list[Article], ui: Console) -> list[Analysis]:
 def _gazetteer(ui: Console) -> None:
     """Build the place-name index before the analysis needs it (the first run: about a minute), with a
     spinner that says so, rather than a silent pause."""
-    from newsbrief.gazetteer import build
+    from newsbrief.gazetteer import build, wanted_sources
 
-    wanted = [n.strip() for n in os.environ.get("NEWSBRIEF_GAZETTEER", ",".join(build.SOURCE_FILES)).split(",")
-              if n.strip() in build.SOURCE_FILES]
+    wanted = wanted_sources()
     if not build.needs_build(names=wanted):
         return
     label = "building the place-name index (once, about a minute)"

@@ -91,9 +91,14 @@ def default() -> Gazetteer:
 
     NEWSBRIEF_GAZETTEER lists the packaged sources to use (default "base,countrystatecity,uszip"): leave
     out the share-alike ones with NEWSBRIEF_GAZETTEER=base."""
+    return Gazetteer([*index_files(names=wanted_sources()), user_file()])
+
+
+def wanted_sources() -> list[str]:
+    """The packaged sources NEWSBRIEF_GAZETTEER names (all by default); an unknown name is an error."""
     wanted = [n.strip() for n in os.environ.get("NEWSBRIEF_GAZETTEER", ",".join(SOURCE_FILES)).split(",") if n.strip()]
     unknown = set(wanted) - set(SOURCE_FILES)
     if unknown:
         raise ConfigurationError(f"NEWSBRIEF_GAZETTEER: unknown source(s) {', '.join(sorted(unknown))}; "
-                         f"known: {', '.join(SOURCE_FILES)}")
-    return Gazetteer([*index_files(names=wanted), user_file()])
+                                 f"known: {', '.join(SOURCE_FILES)}")
+    return wanted
